@@ -1,0 +1,91 @@
+package org.servicequality.ledger.query.projection;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The read-model documents a processor's batch has touched. Each document is read at most once per
+ * batch (by {@code _id}) and all of them are written back in one bulk write per collection when the
+ * batch commits, instead of one round trip per event.
+ *
+ * <p>The bulk write must reach MongoDB before the batch's tracking token does, or a crash between the
+ * two would leave a token pointing past writes that were lost. {@link FlushingTokenStore} enforces that
+ * order by flushing before it stores a token; the prepare-commit hook registered here covers batches
+ * whose token is not stored in the same unit of work.
+ */
+public final class PendingReadModelWrites {
+
+    private static final String RESOURCE_KEY = PendingReadModelWrites.class.getName();
+
+    private final MongoTemplate mongo;
+    private final Map<Class<?>, Map<String, ReadModelDocument>> loaded = new HashMap<>();
+    private final Map<Class<?>, Map<String, ReadModelDocument>> dirty = new LinkedHashMap<>();
+
+    private PendingReadModelWrites(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The pending writes of the current batch, created when the batch touches its first document. */
+    public static PendingReadModelWrites ofCurrentBatch(MongoTemplate mongo) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(RESOURCE_KEY, key -> {
+            PendingReadModelWrites writes = new PendingReadModelWrites(mongo);
+            batch.onPrepareCommit(unitOfWork -> writes.flush());
+            return writes;
+        });
+    }
+
+    /** Writes what the current batch has pending, if anything. */
+    static void flushCurrentBatch() {
+        if (CurrentUnitOfWork.isStarted()) {
+            PendingReadModelWrites writes = CurrentUnitOfWork.get().root().getResource(RESOURCE_KEY);
+            if (writes != null) {
+                writes.flush();
+            }
+        }
+    }
+
+    /** The document with this id as the batch sees it: stored, or changed earlier in the batch, or new. */
+    public <D extends ReadModelDocument> D load(Class<D> type, String id, Supplier<D> whenAbsent) {
+        Map<String, ReadModelDocument> ofType = loaded.computeIfAbsent(type, t -> new HashMap<>());
+        ReadModelDocument document = ofType.get(id);
+        if (document == null) {
+            document = mongo.findById(id, type);
+            if (document == null) {
+                document = whenAbsent.get();
+            }
+            ofType.put(id, document);
+        }
+        return type.cast(document);
+    }
+
+    /** Marks a document loaded from this batch as changed, so it is written when the batch commits. */
+    public void changed(ReadModelDocument document) {
+        dirty.computeIfAbsent(document.getClass(), t -> new LinkedHashMap<>()).put(document.getId(), document);
+    }
+
+    private void flush() {
+        for (Map.Entry<Class<?>, Map<String, ReadModelDocument>> entry : dirty.entrySet()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, entry.getKey());
+            List<ReadModelDocument> documents = new ArrayList<>(entry.getValue().values());
+            for (ReadModelDocument document : documents) {
+                bulk.replaceOne(query(where("_id").is(document.getId())), document, FindAndReplaceOptions.options().upsert());
+            }
+            bulk.execute();
+        }
+        dirty.clear();
+    }
+}

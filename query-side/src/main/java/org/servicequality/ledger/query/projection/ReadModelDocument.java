@@ -1,0 +1,53 @@
+package org.servicequality.ledger.query.projection;
+
+import org.springframework.data.annotation.Id;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A read-model document that remembers the ids of the last events applied to it, so an event
+ * delivered again after a crash (its token was not yet stored) changes nothing the second time.
+ *
+ * <p>Why ids and not a position: events are not always delivered in global-index order (a gap in the
+ * index is filled when a slower transaction commits), so "skip everything at or below the last
+ * position" would drop late events. Redelivery only ever repeats the batch whose token was not
+ * stored, so remembering the last {@value #REMEMBERED_EVENTS} ids per document, more than twice the
+ * largest configured batch, is enough.
+ */
+public abstract class ReadModelDocument {
+
+    static final int REMEMBERED_EVENTS = 512;
+
+    @Id
+    private String id;
+
+    private List<String> recentEventIds = new ArrayList<>();
+
+    protected ReadModelDocument() {
+    }
+
+    protected ReadModelDocument(String id) {
+        this.id = id;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /**
+     * Records the event as applied to this document.
+     *
+     * @return {@code true} the first time this event id is seen, {@code false} when it was applied before
+     */
+    public boolean firstDelivery(String eventId) {
+        if (recentEventIds.contains(eventId)) {
+            return false;
+        }
+        recentEventIds.add(eventId);
+        if (recentEventIds.size() > REMEMBERED_EVENTS) {
+            recentEventIds.subList(0, recentEventIds.size() - REMEMBERED_EVENTS).clear();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,10 @@
+package org.servicequality.ledger.api.complaint;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+public record ReplyToComplaint(@TargetAggregateIdentifier String complaintId,
+                               String text,
+                               Instant repliedAt) {
+}
