@@ -13,10 +13,12 @@ import org.servicequality.ledger.api.complaint.FileComplaint;
 import org.servicequality.ledger.api.complaint.ReplyToComplaint;
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.api.complaint.ResolveComplaint;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/complaints")
@@ -47,14 +51,16 @@ class ComplaintController {
     }
 
     @PostMapping("/{complaintId}/reply")
-    ResponseEntity<Void> reply(@PathVariable String complaintId, @Valid @RequestBody ReplyRequest request) {
-        commands.sendAndWait(new ReplyToComplaint(complaintId, request.text(), request.repliedAt()));
+    ResponseEntity<Void> reply(@PathVariable String complaintId, @Valid @RequestBody ReplyRequest request,
+                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new ReplyToComplaint(complaintId, request.text(), request.repliedAt(), expectedVersion(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/resolve")
-    ResponseEntity<Void> resolve(@PathVariable String complaintId, @Valid @RequestBody ResolveRequest request) {
-        commands.sendAndWait(new ResolveComplaint(complaintId, request.outcome(), request.resolvedAt()));
+    ResponseEntity<Void> resolve(@PathVariable String complaintId, @Valid @RequestBody ResolveRequest request,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new ResolveComplaint(complaintId, request.outcome(), request.resolvedAt(), expectedVersion(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

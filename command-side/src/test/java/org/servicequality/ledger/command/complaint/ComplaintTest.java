@@ -85,14 +85,14 @@ class ComplaintTest {
     @Test
     void repliesCarryTheHandlingDepartment() {
         fixture.given(filed())
-                .when(new ReplyToComplaint(ID, "We apologise", RECEIVED.plus(Duration.ofHours(5))))
+                .when(new ReplyToComplaint(ID, "We apologise", RECEIVED.plus(Duration.ofHours(5)), null))
                 .expectEvents(replied());
     }
 
     @Test
     void refusesAReplyDatedBeforeReceipt() {
         fixture.given(filed())
-                .when(new ReplyToComplaint(ID, "We apologise", RECEIVED.minusSeconds(1)))
+                .when(new ReplyToComplaint(ID, "We apologise", RECEIVED.minusSeconds(1), null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.reply-before-receipt"));
     }
@@ -100,7 +100,7 @@ class ComplaintTest {
     @Test
     void refusesASecondReply() {
         fixture.given(filed(), replied())
-                .when(new ReplyToComplaint(ID, "Again", RECEIVED.plus(Duration.ofHours(6))))
+                .when(new ReplyToComplaint(ID, "Again", RECEIVED.plus(Duration.ofHours(6)), null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.already-replied"));
     }
@@ -108,7 +108,7 @@ class ComplaintTest {
     @Test
     void refusesAReplyToAResolvedCase() {
         fixture.given(filed(), replied(), resolved())
-                .when(new ReplyToComplaint(ID, "Again", RECEIVED.plus(Duration.ofHours(7))))
+                .when(new ReplyToComplaint(ID, "Again", RECEIVED.plus(Duration.ofHours(7)), null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.already-resolved"));
     }
@@ -116,14 +116,14 @@ class ComplaintTest {
     @Test
     void resolvesARepliedCase() {
         fixture.given(filed(), replied())
-                .when(new ResolveComplaint(ID, ResolutionOutcome.SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(6))))
+                .when(new ResolveComplaint(ID, ResolutionOutcome.SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(6)), null))
                 .expectEvents(resolved());
     }
 
     @Test
     void refusesResolutionBeforeAReply() {
         fixture.given(filed())
-                .when(new ResolveComplaint(ID, ResolutionOutcome.SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(6))))
+                .when(new ResolveComplaint(ID, ResolutionOutcome.SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(6)), null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.resolution-before-reply"));
     }
@@ -131,7 +131,7 @@ class ComplaintTest {
     @Test
     void refusesAResolutionDatedBeforeTheReply() {
         fixture.given(filed(), replied())
-                .when(new ResolveComplaint(ID, ResolutionOutcome.SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(1))))
+                .when(new ResolveComplaint(ID, ResolutionOutcome.SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(1)), null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.resolution-before-reply"));
     }
@@ -139,7 +139,7 @@ class ComplaintTest {
     @Test
     void refusesASecondResolution() {
         fixture.given(filed(), replied(), resolved())
-                .when(new ResolveComplaint(ID, ResolutionOutcome.NOT_SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(8))))
+                .when(new ResolveComplaint(ID, ResolutionOutcome.NOT_SUBSTANTIATED, RECEIVED.plus(Duration.ofHours(8)), null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.already-resolved"));
     }

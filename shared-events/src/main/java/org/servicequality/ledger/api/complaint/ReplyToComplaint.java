@@ -1,10 +1,12 @@
 package org.servicequality.ledger.api.complaint;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
 
 public record ReplyToComplaint(@TargetAggregateIdentifier String complaintId,
                                String text,
-                               Instant repliedAt) {
+                               Instant repliedAt,
+                               @TargetAggregateVersion Long expectedVersion) {
 }
