@@ -1,0 +1,119 @@
+package org.servicequality.ledger.query.board;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.servicequality.ledger.api.board.FindPublicBoard;
+import org.servicequality.ledger.api.board.PublicBoard;
+import org.servicequality.ledger.api.complaint.Category;
+import org.servicequality.ledger.api.complaint.Channel;
+import org.servicequality.ledger.api.complaint.ComplaintFiled;
+import org.servicequality.ledger.api.complaint.ComplaintReplied;
+import org.servicequality.ledger.api.complaint.ComplaintResolved;
+import org.servicequality.ledger.api.complaint.FeedbackKind;
+import org.servicequality.ledger.api.complaint.ResolutionOutcome;
+import org.servicequality.ledger.api.department.DepartmentKind;
+import org.servicequality.ledger.api.department.DepartmentRegistered;
+import org.servicequality.ledger.query.projection.ProjectionHarness;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.servicequality.ledger.query.projection.ProjectionHarness.event;
+
+class BoardProjectionTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** "Now" for the board: 15 July 2026 in Shanghai. */
+    private static final Clock JULY = Clock.fixed(Instant.parse("2026-07-15T04:00:00Z"), SHANGHAI);
+
+    private final ProjectionHarness harness = new ProjectionHarness();
+    private final BoardProjection projection = new BoardProjection(harness.mongo(), JULY);
+    private final BoardQueries queries = new BoardQueries(harness.mongo(), JULY);
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    private static ComplaintFiled filed(String id, Instant receivedAt) {
+        return new ComplaintFiled(id, Channel.WEB, FeedbackKind.COMPLAINT, Category.SERVICE_ATTITUDE, "CARDIOLOGY",
+                List.of("E1001"), "summary", "details", receivedAt);
+    }
+
+    private PublicBoard.DepartmentRow cardiology() {
+        PublicBoard board = queries.handle(new FindPublicBoard());
+        assertThat(board.period()).isEqualTo("2026-07");
+        return board.departments().stream().filter(row -> row.departmentId().equals("CARDIOLOGY")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void countsFilingsRepliesAndResolutionsPerMonthAndInTotal() {
+        harness.deliver(projection,
+                event(new DepartmentRegistered("CARDIOLOGY", "心内科", "Cardiology", DepartmentKind.CLINICAL)),
+                event(filed("c-1", Instant.parse("2026-06-10T02:00:00Z"))),
+                event(filed("c-2", Instant.parse("2026-07-02T02:00:00Z"))),
+                event(new ComplaintReplied("c-1", "CARDIOLOGY", "sorry", Instant.parse("2026-07-01T01:00:00Z"))),
+                event(new ComplaintResolved("c-1", "CARDIOLOGY", ResolutionOutcome.SUBSTANTIATED, Instant.parse("2026-07-03T01:00:00Z"))));
+
+        PublicBoard.DepartmentRow row = cardiology();
+        assertThat(row.nameZh()).isEqualTo("心内科");
+        assertThat(row.nameEn()).isEqualTo("Cardiology");
+        assertThat(row.kind()).isEqualTo("CLINICAL");
+        assertThat(row.thisMonth()).isEqualTo(new PublicBoard.CaseCounts(1, 1, 1));
+        assertThat(row.total()).isEqualTo(new PublicBoard.CaseCounts(2, 1, 1));
+    }
+
+    @Test
+    void monthsFollowTheOrganisationsTimeZone() {
+        // 30 June 17:00 UTC is already 1 July in Shanghai.
+        harness.deliver(projection,
+                event(new DepartmentRegistered("CARDIOLOGY", "心内科", "Cardiology", DepartmentKind.CLINICAL)),
+                event(filed("c-1", Instant.parse("2026-06-30T17:00:00Z"))));
+
+        assertThat(cardiology().thisMonth().filed()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnce() {
+        EventMessage<?> registered = event(new DepartmentRegistered("CARDIOLOGY", "心内科", "Cardiology", DepartmentKind.CLINICAL));
+        EventMessage<?> filing = event(filed("c-1", Instant.parse("2026-07-02T02:00:00Z")));
+        harness.deliver(projection, registered, filing);
+        // After a crash the processor delivers the last batch again, in a new unit of work.
+        harness.deliver(projection, registered, filing);
+
+        assertThat(cardiology().total()).isEqualTo(new PublicBoard.CaseCounts(1, 0, 0));
+    }
+
+    @Test
+    void anEventRepeatedWithinOneBatchIsCountedOnce() {
+        EventMessage<?> filing = event(filed("c-1", Instant.parse("2026-07-02T02:00:00Z")));
+        harness.deliver(projection, event(new DepartmentRegistered("CARDIOLOGY", "心内科", "Cardiology", DepartmentKind.CLINICAL)), filing, filing);
+
+        assertThat(cardiology().total().filed()).isEqualTo(1);
+    }
+
+    @Test
+    void writesNothingWhenTheBatchFails() {
+        EventMessage<?> registered = event(new DepartmentRegistered("CARDIOLOGY", "心内科", "Cardiology", DepartmentKind.CLINICAL));
+        EventMessage<?> poison = event(filed("c-1", null));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> harness.deliver(projection, registered, poison))
+                .isInstanceOf(AssertionError.class);
+        assertThat(queries.handle(new FindPublicBoard()).departments()).isEmpty();
+    }
+
+    @Test
+    void departmentsAreListedInIdOrder() {
+        harness.deliver(projection,
+                event(new DepartmentRegistered("PHARMACY", "药剂科", "Pharmacy", DepartmentKind.MEDICAL_TECHNICAL)),
+                event(new DepartmentRegistered("CARDIOLOGY", "心内科", "Cardiology", DepartmentKind.CLINICAL)));
+
+        assertThat(queries.handle(new FindPublicBoard()).departments())
+                .extracting(PublicBoard.DepartmentRow::departmentId)
+                .containsExactly("CARDIOLOGY", "PHARMACY");
+    }
+}
