@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.servicequality.ledger.api.CommandRejectedException;
 import org.servicequality.ledger.api.Rejection;
 import org.springframework.http.HttpHeaders;
@@ -63,6 +64,16 @@ class CommandApiProblems extends ResponseEntityExceptionHandler {
                 "Something is already recorded under this id; ids are never reused.");
         problem.setTitle("Id already in use");
         problem.setProperty("rule", "id.already-in-use");
+        return problem;
+    }
+
+    /** A stale {@code If-Match}: the client decided on a version that is no longer the latest. */
+    @ExceptionHandler(ConflictingModificationException.class)
+    ProblemDetail staleVersion(ConflictingModificationException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The record has changed since the version given in If-Match; read it again and retry. (" + exception.getMessage() + ")");
+        problem.setTitle("Stale version");
+        problem.setProperty("rule", "if-match.stale");
         return problem;
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,17 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** One complaint from intake to the public board, and every kind of bad input refused, over real HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FoundationEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path dataDirectory;
-    private RunningLedger ledger;
+    static Path dataDirectory;
+    private static RunningLedger ledger;
 
     @BeforeAll
-    void start() {
+    static void start() {
         ledger = RunningLedger.start(dataDirectory);
         assertThat(ledger.post("/api/departments",
                 "{\"departmentId\":\"PHARMACY\",\"nameZh\":\"药剂科\",\"nameEn\":\"Pharmacy\",\"kind\":\"MEDICAL_TECHNICAL\"}").status())
@@ -37,7 +35,7 @@ class FoundationEndToEndTest {
     }
 
     @AfterAll
-    void stop() {
+    static void stop() {
         ledger.close();
     }
 
