@@ -78,7 +78,8 @@ class FoundationEndToEndTest {
 
         var page = ledger.get("/");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("心内科").contains("Cardiology").contains("<html lang=\"zh-CN\"");
+        assertThat(page.body()).contains("心内科").contains("<html lang=\"zh-CN\"");
+        assertThat(ledger.get("/?lang=en").body()).contains("Cardiology").contains("<html lang=\"en\"");
     }
 
     private JsonNode departmentOnBoard(String departmentId) throws Exception {

@@ -21,13 +21,14 @@ import java.util.stream.Stream;
 public final class RunningLedger implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final String baseUrl;
     private final RestClient http;
 
     private RunningLedger(ConfigurableApplicationContext context) {
         this.context = context;
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
         this.http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
+                .baseUrl(baseUrl)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }
@@ -40,6 +41,10 @@ public final class RunningLedger implements AutoCloseable {
                         "--spring.main.banner-mode=off"),
                 Arrays.stream(extraArgs)).toArray(String[]::new);
         return new RunningLedger(new SpringApplicationBuilder(LedgerApplication.class).run(args));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public ConfigurableApplicationContext context() {

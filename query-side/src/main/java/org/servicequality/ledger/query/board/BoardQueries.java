@@ -1,6 +1,7 @@
 package org.servicequality.ledger.query.board;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.servicequality.ledger.api.board.FindDepartmentBoard;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
 import org.springframework.data.domain.Sort;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Optional;
 
 @Component
 class BoardQueries {
@@ -24,12 +26,26 @@ class BoardQueries {
 
     @QueryHandler
     PublicBoard handle(FindPublicBoard query) {
-        String thisMonth = YearMonth.now(organisationClock).toString();
+        String thisMonth = thisMonth();
         var rows = mongo.find(new Query().with(Sort.by("_id")), DepartmentBoardEntry.class).stream()
-                .map(entry -> new PublicBoard.DepartmentRow(entry.getId(), entry.getNameZh(), entry.getNameEn(),
-                        entry.getKind(), counts(entry.month(thisMonth)), counts(entry.getTotal())))
+                .map(entry -> row(entry, thisMonth))
                 .toList();
         return new PublicBoard(thisMonth, rows);
+    }
+
+    @QueryHandler
+    Optional<PublicBoard.DepartmentRow> handle(FindDepartmentBoard query) {
+        return Optional.ofNullable(mongo.findById(query.departmentId(), DepartmentBoardEntry.class))
+                .map(entry -> row(entry, thisMonth()));
+    }
+
+    private String thisMonth() {
+        return YearMonth.now(organisationClock).toString();
+    }
+
+    private static PublicBoard.DepartmentRow row(DepartmentBoardEntry entry, String month) {
+        return new PublicBoard.DepartmentRow(entry.getId(), entry.getNameZh(), entry.getNameEn(), entry.getKind(),
+                counts(entry.month(month)), counts(entry.getTotal()));
     }
 
     private static PublicBoard.CaseCounts counts(DepartmentBoardEntry.Counts counts) {
