@@ -76,10 +76,6 @@ class Commendation {
     }
 
     private void requireUndecided() {
-        if (status == null) {
-            // The stream under this id belongs to another kind of aggregate (ids share one key space).
-            throw CommandRejectedException.notFound("commendation.unknown", "commendationId", "No commendation is recorded under this id.");
-        }
         switch (status) {
             case VERIFIED -> throw CommandRejectedException.conflict("commendation.already-verified",
                     "Commendation " + commendationId + " is already verified.");

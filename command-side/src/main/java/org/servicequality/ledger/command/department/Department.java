@@ -162,10 +162,6 @@ class Department {
     }
 
     private void requireActive() {
-        if (departmentId == null) {
-            // The stream under this id belongs to another kind of aggregate (ids share one key space).
-            throw CommandRejectedException.notFound("department.unknown", "departmentId", "No department is registered under this id.");
-        }
         if (retired) {
             throw CommandRejectedException.conflict("department.retired",
                     "Department " + departmentId + " is retired and takes no further commands.");

@@ -67,10 +67,6 @@ class StaffMember {
     }
 
     private void requirePresent() {
-        if (staffMemberId == null) {
-            // The stream under this id belongs to another kind of aggregate (ids share one key space).
-            throw CommandRejectedException.notFound("staff.unknown", "employeeNumber", "No staff member is enrolled under this id.");
-        }
         if (left) {
             throw CommandRejectedException.conflict("staff.left",
                     "Employee " + employeeNumber + " has left; nothing more is recorded for them.");
