@@ -3,6 +3,7 @@ package org.servicequality.ledger.command.commendation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.servicequality.ledger.api.commendation.CommendationRejectionReason;
@@ -97,6 +98,14 @@ class CommendationControllerTest {
     @Test
     void aStaleVersionAnswers409() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("stale"));
+        http.perform(post("/api/commendations/" + ID + "/verify").header("If-Match", "\"0\""))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("concurrent-change"));
+    }
+
+    @Test
+    void aVersionTheRepositoryDoesNotHoldAnswers409() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new ConflictingAggregateVersionException(ID, 0, 1));
         http.perform(post("/api/commendations/" + ID + "/verify").header("If-Match", "\"0\""))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.rule").value("concurrent-change"));
