@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -53,6 +54,20 @@ class CommandApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(AggregateNotFoundException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "Nothing is recorded under id '" + exception.getAggregateIdentifier() + "'.");
+        problem.setTitle("Unknown id");
+        problem.setProperty("rule", "id.unknown");
+        return problem;
+    }
+
+    /**
+     * Aggregate ids share one key space, so an id taken from a URL may name another kind of aggregate
+     * (a complaint's id sent to the commendation API); Axon then refuses to load the stream. To the
+     * caller that id names nothing of the kind asked for.
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail otherKindOfAggregate(IncompatibleAggregateException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Nothing of the requested kind is recorded under this id.");
         problem.setTitle("Unknown id");
         problem.setProperty("rule", "id.unknown");
         return problem;

@@ -46,6 +46,10 @@ class Complaint {
             throw CommandRejectedException.notFound("department.unknown", "departmentId",
                     "No department is registered with id '" + command.departmentId() + "'.");
         }
+        if (!departments.acceptsNewCases(command.departmentId())) {
+            throw CommandRejectedException.conflict("department.retired",
+                    "Department " + command.departmentId() + " is retired and takes no new complaints.");
+        }
         requireNotInFuture(command.receivedAt(), "receivedAt");
         apply(new ComplaintFiled(command.complaintId(), command.channel(), command.kind(), command.category(),
                 command.departmentId(), command.employeeNumbers(), command.summary(), command.details(),
