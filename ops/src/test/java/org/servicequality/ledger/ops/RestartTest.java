@@ -30,6 +30,7 @@ class RestartTest {
         }
 
         try (RunningLedger second = RunningLedger.start(dataDirectory)) {
+            assertThat(second.get("/actuator/health").body()).contains("\"status\":\"UP\"");
             assertThat(second.storedEvents()).isEqualTo(eventsBeforeStop);
             // The read model was kept, not rebuilt: it answers at once.
             assertThat(filedOnBoard(second)).isEqualTo(1);

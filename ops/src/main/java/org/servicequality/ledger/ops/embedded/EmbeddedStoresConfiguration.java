@@ -9,9 +9,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -57,6 +60,23 @@ class EmbeddedStoresConfiguration {
         MongoServer server = new MongoServer(new H2Backend(dataDirectory.resolve("readmodels.mv").toString()));
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /**
+     * Spring Boot's MongoDB health check sends {@code hello}, which mongo-java-server does not know; {@code ping}
+     * answers the same question (is the server there and answering) on both it and a real MongoDB.
+     */
+    @Bean
+    @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return () -> {
+            try {
+                mongo.executeCommand("{ ping: 1 }");
+                return Health.up().withDetail("server", "embedded mongo-java-server").build();
+            } catch (RuntimeException unreachable) {
+                return Health.down(unreachable).build();
+            }
+        };
     }
 
     @Bean
