@@ -1,0 +1,18 @@
+package org.servicequality.ledger.api.award;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.servicequality.ledger.api.Period;
+
+import java.time.Instant;
+
+public record AwardServiceStar(Period period,
+                               String employeeNumber,
+                               Instant awardedAt,
+                               @TargetAggregateVersion Long expectedVersion) {
+
+    @TargetAggregateIdentifier
+    public String serviceStarRoundId() {
+        return AwardIds.serviceStarRound(period);
+    }
+}

@@ -1,0 +1,13 @@
+package org.servicequality.ledger.api.inspection;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+public record UpholdFinding(@TargetAggregateIdentifier String inspectionId,
+                            String findingId,
+                            String reason,
+                            Instant decidedAt,
+                            @TargetAggregateVersion Long expectedVersion) {
+}
