@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.servicequality.ledger.api.CommandRejectedException;
 import org.servicequality.ledger.api.Rejection;
 import org.springframework.http.HttpHeaders;
@@ -66,7 +67,8 @@ class CommandApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
+    // A stale If-Match surfaces as ConflictingAggregateVersionException, which is not a ConcurrencyException.
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class, EventStoreException.class})
     ProblemDetail concurrentChange(RuntimeException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The record was changed by another request at the same time; read it again and retry.");

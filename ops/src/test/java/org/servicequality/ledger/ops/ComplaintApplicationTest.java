@@ -141,16 +141,16 @@ class ComplaintApplicationTest {
         assertThat(post(base + "/satisfaction-follow-up", Map.of("score", 4, "comment", "OK", "followedUpAt", now.toString()), null)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post(base + "/reopen", Map.of("reason", "Disputed"), null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(post(base + "/mark-invalid", Map.of("reasonCode", "DUPLICATE", "note", "Same as an earlier case"), null)
+
+        ResponseEntity<JsonNode> stale = post(base + "/mark-invalid", Map.of("reasonCode", "DUPLICATE", "note", "Same as an earlier case"), "\"2\"");
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody().path("rule").asText()).isEqualTo("concurrent-change");
+        assertThat(post(base + "/mark-invalid", Map.of("reasonCode", "DUPLICATE", "note", "Same as an earlier case"), "\"8\"")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         ResponseEntity<JsonNode> afterMark = post(base + "/withdraw", Map.of("reason", "Changed my mind"), null);
         assertThat(afterMark.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(afterMark.getBody().path("rule").asText()).isEqualTo("complaint.marked-invalid");
-
-        ResponseEntity<JsonNode> stale = post(base + "/escalate", Map.of("reason", "Stale"), "\"2\"");
-        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(stale.getBody().path("rule").asText()).isEqualTo("concurrent-change");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.servicequality.ledger.command.personaldata;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ class JdbcPersonalDataKeyStore implements PersonalDataKeyStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    @Autowired
     JdbcPersonalDataKeyStore(DataSource dataSource) {
         this(new JdbcTemplate(dataSource), Clock.systemUTC());
     }

@@ -3,6 +3,7 @@ package org.servicequality.ledger.command.personaldata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.servicequality.ledger.api.personaldata.EncryptedContact;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ public class PersonalDataProtector {
     // A private mapper: the contact's JSON form must not change with the application's Jackson settings.
     private final ObjectMapper json = new ObjectMapper();
 
+    @Autowired
     public PersonalDataProtector(PersonalDataKeyStore keys) {
         this(keys, new ContactCipher(new SecureRandom()));
     }
