@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.servicequality.ledger.api.complaint.ComplainantPersonalDataErased;
 import org.servicequality.ledger.api.complaint.ComplaintFiled;
 import org.servicequality.ledger.api.complaint.ComplaintReplied;
+import org.servicequality.ledger.api.complaint.ComplaintReplyOverdue;
 import org.servicequality.ledger.command.complaint.ComplainantContacts;
 import org.servicequality.ledger.command.personaldata.ContactReading;
 import org.servicequality.ledger.command.personaldata.PersonalDataProtector;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The complaint API on the real single-process application with its embedded H2 event store: personal
@@ -59,6 +62,8 @@ class ComplaintApplicationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", () -> dataDir.toString());
         registry.add("server.port", () -> "0");
+        // Due deadlines are picked up by polling; the default of ten seconds would only slow the test down.
+        registry.add("db-scheduler.polling-interval", () -> "500ms");
     }
 
     @Autowired
@@ -117,6 +122,23 @@ class ComplaintApplicationTest {
                 Map.of("requestedBy", "dpo-office", "reason", "Repeat"), null);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().path("rule").asText()).isEqualTo("complaint.personal-data-already-erased");
+    }
+
+    @Test
+    void aComplaintWithoutAReplyByItsDueTimeBecomesOverdueThroughThePersistentDeadline() {
+        String department = registerDepartment();
+        Instant longAgo = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = filingBody(department, null);
+        body.put("receivedAt", longAgo.toString());
+        ResponseEntity<JsonNode> filed = post("/api/complaints", body, null);
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String complaintId = filed.getBody().path("complaintId").asText();
+
+        ComplaintFiled filing = (ComplaintFiled) eventStore.readEvents(complaintId).next().getPayload();
+        assertThat(filing.replyDueBy()).isBefore(Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(eventStore.readEvents(complaintId).asStream().map(DomainEventMessage::getPayload).toList())
+                        .last().isEqualTo(new ComplaintReplyOverdue(complaintId, department, filing.replyDueOn(), filing.replyDueBy())));
     }
 
     @Test
