@@ -107,7 +107,7 @@ class ComplaintApplicationTest {
         assertThat(personalData.read(filed.complainantContact())).isEqualTo(ContactReading.ERASED);
         assertThat(contacts.contactOf(complaintId)).contains(ContactReading.ERASED);
         assertThat(new JdbcTemplate(dataSource).queryForObject(
-                "SELECT COUNT(*) FROM personal_data_key WHERE key_id = ? AND key_material IS NULL AND destroyed_at IS NOT NULL",
+                "SELECT COUNT(*) FROM personal_data_key WHERE key_id = ? AND key_material IS NULL AND destruction_requested_at IS NOT NULL AND destroyed_at IS NOT NULL",
                 Integer.class, filed.complainantContact().keyId())).isEqualTo(1);
 
         // The aggregate still loads from the shredded history and takes further commands.

@@ -248,7 +248,8 @@ class Complaint {
         }
         apply(new ComplainantPersonalDataErased(complaintId, contactKeyId, command.requestedBy(), command.reason(), now()));
         String keyId = contactKeyId;
-        // Only a committed erasure destroys the key: a refused or rolled-back command must leave the data readable.
+        // The mark commits or rolls back with the event; only a committed erasure destroys the key material.
+        keys.markForDestruction(keyId);
         CurrentUnitOfWork.get().afterCommit(unitOfWork -> keys.destroy(keyId));
     }
 

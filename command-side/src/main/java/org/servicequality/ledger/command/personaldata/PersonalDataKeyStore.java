@@ -14,6 +14,12 @@ public interface PersonalDataKeyStore {
     /** @return the key material, or empty when the key was destroyed or never existed */
     Optional<byte[]> find(String keyId);
 
+    /**
+     * Records that the key must be destroyed, in the caller's transaction. If the process dies after the
+     * erasure is committed but before {@link #destroy} ran, the next start destroys every marked key.
+     */
+    void markForDestruction(String keyId);
+
     /** Destroys the key material for good; destroying a destroyed or unknown key does nothing. */
     void destroy(String keyId);
 }

@@ -730,6 +730,7 @@ class ComplaintTest {
         given(filed())
                 .when(new EraseComplainantPersonalData(ID, "dpo-officer", "Data subject request 2026-117", null))
                 .expectEvents(new ComplainantPersonalDataErased(ID, "key-1", "dpo-officer", "Data subject request 2026-117", NOW));
+        assertThat(keys.marked).containsExactly("key-1");
         assertThat(keys.destroyed).containsExactly("key-1");
     }
 
@@ -748,6 +749,7 @@ class ComplaintTest {
                 .when(new EraseComplainantPersonalData(ID, "dpo-officer", "Request", null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.no-personal-data"));
+        assertThat(keys.marked).isEmpty();
         assertThat(keys.destroyed).isEmpty();
     }
 
@@ -757,6 +759,7 @@ class ComplaintTest {
                 .when(new EraseComplainantPersonalData(ID, "dpo-officer", "Again", null))
                 .expectNoEvents()
                 .expectException(rejection("complaint.personal-data-already-erased"));
+        assertThat(keys.marked).isEmpty();
         assertThat(keys.destroyed).isEmpty();
     }
 
@@ -816,6 +819,7 @@ class ComplaintTest {
     /** Stands in for the JDBC key store: the aggregate only ever destroys keys. */
     private static final class RecordingKeyStore implements PersonalDataKeyStore {
 
+        final List<String> marked = new ArrayList<>();
         final List<String> destroyed = new ArrayList<>();
 
         @Override
@@ -826,6 +830,11 @@ class ComplaintTest {
         @Override
         public Optional<byte[]> find(String keyId) {
             throw new UnsupportedOperationException("the aggregate never reads keys");
+        }
+
+        @Override
+        public void markForDestruction(String keyId) {
+            marked.add(keyId);
         }
 
         @Override

@@ -4,6 +4,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,12 +19,13 @@ class JdbcPersonalDataKeyStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-07-01T01:30:00Z");
 
+    private JdbcDataSource dataSource;
     private JdbcTemplate jdbc;
     private JdbcPersonalDataKeyStore store;
 
     @BeforeEach
     void setUp() {
-        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(dataSource);
         store = new JdbcPersonalDataKeyStore(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -82,6 +85,44 @@ class JdbcPersonalDataKeyStoreTest {
     void theTableSurvivesASecondStartOnTheSameDatabase() {
         String keyId = store.create(bytes(32, 4));
         JdbcPersonalDataKeyStore restarted = new JdbcPersonalDataKeyStore(jdbc, Clock.systemUTC());
+
+        assertThat(restarted.find(keyId)).isPresent();
+    }
+
+    @Test
+    void aMarkedKeyIsStillReadableUntilDestroyed() {
+        String keyId = store.create(bytes(32, 5));
+        store.markForDestruction(keyId);
+
+        assertThat(store.find(keyId)).isPresent();
+        store.destroy(keyId);
+        assertThat(store.find(keyId)).isEmpty();
+    }
+
+    /** The process died after the erasure event committed but before the key was destroyed. */
+    @Test
+    void theNextStartDestroysKeysMarkedBeforeACrash() {
+        String marked = store.create(bytes(32, 6));
+        String untouched = store.create(bytes(32, 7));
+        store.markForDestruction(marked);
+
+        JdbcPersonalDataKeyStore restarted = new JdbcPersonalDataKeyStore(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(restarted.find(marked)).isEmpty();
+        assertThat(restarted.find(untouched)).isPresent();
+    }
+
+    /** The mark shares the transaction of the erasure event: if that rolls back, nothing is destroyed later. */
+    @Test
+    void aMarkInARolledBackTransactionIsUndone() {
+        String keyId = store.create(bytes(32, 8));
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transaction.executeWithoutResult(status -> {
+            store.markForDestruction(keyId);
+            status.setRollbackOnly();
+        });
+
+        JdbcPersonalDataKeyStore restarted = new JdbcPersonalDataKeyStore(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(restarted.find(keyId)).isPresent();
     }
