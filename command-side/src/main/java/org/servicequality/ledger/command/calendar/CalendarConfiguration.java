@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * The organisation's calendar and time zone. Statutory time limits are counted in working days of the
@@ -29,26 +31,43 @@ class CalendarConfiguration {
 
     @Bean
     WorkingDayCalendar workingDayCalendar(@Value("${ledger.calendar.file:}") String configuredFile,
-                                          @Value("${ledger.data-dir:./data}") Path dataDirectory) {
+                                          @Value("${ledger.data-dir:./data}") Path dataDirectory,
+                                          ZoneId organisationZone) {
+        LocalDate today = LocalDate.now(organisationZone);
         if (!configuredFile.isBlank()) {
             Path file = Path.of(configuredFile).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
                 throw new WorkingDayCalendar.InvalidCalendarException(file.toString(),
                         "configured with ledger.calendar.file does not exist or is not a file");
             }
-            return loaded(WorkingDayCalendar.load(file), file.toString());
+            return loaded(WorkingDayCalendar.load(file), file.toString(), today);
         }
         Path inDataDirectory = dataDirectory.resolve(CALENDAR_FILE_NAME).toAbsolutePath().normalize();
         if (Files.exists(inDataDirectory)) {
-            return loaded(WorkingDayCalendar.load(inDataDirectory), inDataDirectory.toString());
+            return loaded(WorkingDayCalendar.load(inDataDirectory), inDataDirectory.toString(), today);
         }
         return loaded(WorkingDayCalendar.loadDefault(), "classpath:" + WorkingDayCalendar.DEFAULT_RESOURCE
-                + " (the default; no " + inDataDirectory + ")");
+                + " (the default; no " + inDataDirectory + ")", today);
     }
 
-    private static WorkingDayCalendar loaded(WorkingDayCalendar calendar, String origin) {
+    private static WorkingDayCalendar loaded(WorkingDayCalendar calendar, String origin, LocalDate today) {
         log.info("Working-day calendar loaded from {}: {}", origin, calendar);
+        coverageWarning(calendar, today).ifPresent(warning -> log.warn("{} ({})", warning, origin));
         return calendar;
+    }
+
+    /**
+     * Holidays are announced a year at a time (mainland China: each November). A calendar without the current
+     * year's dates still runs, but counts that year's holidays as working days, so say so loudly.
+     */
+    static Optional<String> coverageWarning(WorkingDayCalendar calendar, LocalDate today) {
+        int lastYear = calendar.lastListedYear().orElse(Integer.MIN_VALUE);
+        if (lastYear >= today.getYear()) {
+            return Optional.empty();
+        }
+        return Optional.of("The working-day calendar lists no holidays or make-up working days for " + today.getYear()
+                + (lastYear == Integer.MIN_VALUE ? "" : " (its last listed year is " + lastYear + ")")
+                + ": due dates this year count every weekday as a working day. Add this year's dates to the calendar file.");
     }
 
     @Bean

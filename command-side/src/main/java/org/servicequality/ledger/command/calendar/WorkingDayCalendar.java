@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -99,6 +102,26 @@ public final class WorkingDayCalendar {
             }
         }
         return day;
+    }
+
+    /**
+     * The instant a time limit of {@code workingDays} working days expires for something received at
+     * {@code receivedAt}: the start of the day after {@link #dueDate}, both days taken in the organisation's
+     * {@code zone} (a complaint received at 01:00 local time on Saturday was received on Saturday, whatever the
+     * UTC date). This is the instant to schedule an overdue deadline at.
+     */
+    public Instant expiry(Instant receivedAt, int workingDays, ZoneId zone) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(zone, "zone");
+        LocalDate receivedOn = LocalDate.ofInstant(receivedAt, zone);
+        return dueDate(receivedOn, workingDays).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The latest year for which any holiday or make-up working day is listed; empty when none is. */
+    public Optional<Integer> lastListedYear() {
+        return java.util.stream.Stream.concat(holidays.stream(), makeUpWorkingDays.stream())
+                .map(LocalDate::getYear)
+                .max(Integer::compare);
     }
 
     public Set<DayOfWeek> weekend() {

@@ -99,6 +99,16 @@ class CalendarConfigurationTest {
     }
 
     @Test
+    void warnsWhenTheCalendarListsNothingForTheCurrentYear() {
+        WorkingDayCalendar cn = WorkingDayCalendar.loadDefault();
+        assertThat(CalendarConfiguration.coverageWarning(cn, LocalDate.parse("2026-12-31"))).isEmpty();
+        assertThat(CalendarConfiguration.coverageWarning(cn, LocalDate.parse("2027-01-01"))).hasValueSatisfying(warning ->
+                assertThat(warning).contains("no holidays or make-up working days for 2027").contains("last listed year is 2026"));
+        assertThat(CalendarConfiguration.coverageWarning(WorkingDayCalendar.of(Set.of(), Set.of(), Set.of()), LocalDate.parse("2027-01-01")))
+                .hasValueSatisfying(warning -> assertThat(warning).doesNotContain("last listed"));
+    }
+
+    @Test
     void theOrganisationZoneDefaultsToShanghai() {
         withDataDir().run(context ->
                 assertThat(context.getBean("organisationZone", ZoneId.class)).isEqualTo(ZoneId.of("Asia/Shanghai")));

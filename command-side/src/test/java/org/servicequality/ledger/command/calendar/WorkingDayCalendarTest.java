@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -110,6 +113,32 @@ class WorkingDayCalendarTest {
         assertThat(calendar.isWorkingDay(d("2030-01-07"))).isFalse();  // Monday holiday
         // Friday 2030-01-04: Sat (make-up) 1, Sun no, Mon holiday, Tue 2.
         assertThat(calendar.dueDate(d("2030-01-04"), 2)).isEqualTo(d("2030-01-08"));
+    }
+
+    @Test
+    void expiresAtTheStartOfTheDayAfterTheDueDateInTheOrganisationsZone() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        // 09:30 on Friday 2026-09-18 in Shanghai: due by the end of Tuesday 09-22, expired at Wednesday 00:00 +08:00.
+        assertThat(CN.expiry(Instant.parse("2026-09-18T01:30:00Z"), 3, shanghai))
+                .isEqualTo(Instant.parse("2026-09-22T16:00:00Z"));
+    }
+
+    @Test
+    void theReceiptDayIsTheLocalDateNotTheUtcDate() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        // 17:00 UTC on Friday 02-13 is 01:00 on Saturday 02-14 (a make-up working day) in Shanghai, so counting
+        // starts on 02-15: Spring Festival to 02-23, then 02-24, 02-25, 02-26.
+        assertThat(CN.expiry(Instant.parse("2026-02-13T17:00:00Z"), 3, shanghai))
+                .isEqualTo(Instant.parse("2026-02-26T16:00:00Z"));
+        // The same instant counted in UTC is received on Friday 02-13: due 02-25 (the README example).
+        assertThat(CN.expiry(Instant.parse("2026-02-13T17:00:00Z"), 3, ZoneOffset.UTC))
+                .isEqualTo(Instant.parse("2026-02-26T00:00:00Z"));
+    }
+
+    @Test
+    void knowsTheLastYearItListsDatesFor() {
+        assertThat(CN.lastListedYear()).contains(2026);
+        assertThat(WorkingDayCalendar.of(Set.of(SATURDAY), Set.of(), Set.of()).lastListedYear()).isEmpty();
     }
 
     @Test
