@@ -32,8 +32,8 @@ final class ReplyDueDates {
     }
 
     ReplyDue dueFor(Instant receivedAt) {
-        LocalDate dueOn = calendar.dueDate(receivedAt.atZone(zone).toLocalDate(), workingDays);
-        return new ReplyDue(dueOn, dueOn.plusDays(1).atStartOfDay(zone).toInstant());
+        LocalDate dueOn = calendar.dueDate(LocalDate.ofInstant(receivedAt, zone), workingDays);
+        return new ReplyDue(dueOn, calendar.expiry(receivedAt, workingDays, zone));
     }
 
     /**
