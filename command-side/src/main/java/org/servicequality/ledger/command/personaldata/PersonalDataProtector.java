@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Encrypts a contact under a new per-person key before it goes into a command, and decrypts it again
  * for the command side's own use (for example to notify the submitter). After the key is destroyed the
- * contact reads as {@link ContactReading#ERASED}.
+ * contact reads as {@link ContactReading#ERASED}. Erasure itself is a command on the complaint, so that an
+ * event always records it; this service offers no way around that.
  */
 @Component
 public class PersonalDataProtector {
@@ -69,11 +70,6 @@ public class PersonalDataProtector {
         } catch (IOException e) {
             throw new IllegalStateException("A decrypted contact is not readable JSON", e);
         }
-    }
-
-    /** Destroys the person's key: every copy of the contact encrypted under it becomes unreadable. */
-    public void erase(String keyId) {
-        keys.destroy(keyId);
     }
 
     private static byte[] associatedData(String keyId) {

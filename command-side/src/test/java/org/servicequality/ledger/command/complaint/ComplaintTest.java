@@ -269,6 +269,22 @@ class ComplaintTest {
                     .expectEvents(new ComplaintReplyOverdue(ID, "CARDIOLOGY", DUE_ON, DUE_BY));
         }
 
+        /** A cancellation can race a deadline that is already firing; the handler checks the state itself. */
+        @ParameterizedTest
+        @MethodSource("org.servicequality.ledger.command.complaint.ComplaintTest#closingEvents")
+        void aDeadlineFiringAfterAReplyWithdrawalOrMarkingAppendsNothing(Object closingEvent) {
+            given(filed(), closingEvent)
+                    .whenInvoking(ID, Complaint::replyDeadlinePassed)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDeadlineHandlerAppendsOverdueForAnUnansweredCase() {
+            given(filed(), new ComplaintAssistanceRequested(ID, "CARDIOLOGY", "PHARMACY", "Please check", NOW))
+                    .whenInvoking(ID, Complaint::replyDeadlinePassed)
+                    .expectEvents(new ComplaintReplyOverdue(ID, "CARDIOLOGY", DUE_ON, DUE_BY));
+        }
+
         @Test
         void aLateReplyIsStillAccepted() {
             Instant late = DUE_BY.plus(Duration.ofDays(1));
@@ -708,6 +724,10 @@ class ComplaintTest {
                 .when(command)
                 .expectNoEvents()
                 .expectException(rejection("complaint.marked-invalid"));
+    }
+
+    static Stream<Object> closingEvents() {
+        return Stream.of(replied(), withdrawn(), markedInvalid());
     }
 
     static Stream<Object> handlingCommands() {

@@ -16,13 +16,15 @@ class PersonalDataProtectorTest {
 
     private static final ContactDetails CONTACT = new ContactDetails("王小明", "138 0013 8000", "xm@example.cn", "Evenings only");
 
+    private JdbcPersonalDataKeyStore keys;
     private PersonalDataProtector protector;
 
     @BeforeEach
     void setUp() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        protector = new PersonalDataProtector(new JdbcPersonalDataKeyStore(dataSource));
+        keys = new JdbcPersonalDataKeyStore(dataSource);
+        protector = new PersonalDataProtector(keys);
     }
 
     @Test
@@ -53,7 +55,7 @@ class PersonalDataProtectorTest {
         EncryptedContact erased = protector.encrypt(CONTACT);
         EncryptedContact kept = protector.encrypt(new ContactDetails("李四", null, null, null));
 
-        protector.erase(erased.keyId());
+        keys.destroy(erased.keyId());
 
         assertThat(protector.read(erased)).isEqualTo(ContactReading.ERASED);
         assertThat(protector.read(kept).contact().name()).isEqualTo("李四");
