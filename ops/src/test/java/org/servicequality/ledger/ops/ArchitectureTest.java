@@ -1,5 +1,7 @@
 package org.servicequality.ledger.ops;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,7 +13,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
@@ -61,13 +64,28 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.servicequality.ledger.ops.."));
     }
 
+    /**
+     * Internals are aggregates, controllers, configurations and message handlers (projections, sagas, query
+     * handlers). Other components may be public: they are the deliberate ports one feature offers another.
+     */
     @Test
-    void aggregatesControllersAndComponentsArePackagePrivate() {
-        // Controllers, projections and configurations are all meta-annotated with @Component.
+    void aggregatesControllersConfigurationsAndHandlersArePackagePrivate() {
         check(classes().that(resideInAnyPackage("org.servicequality.ledger.command..", "org.servicequality.ledger.query..")
-                        .and(annotatedWith(Aggregate.class).or(metaAnnotatedWith(Component.class))))
+                        .and(annotatedWith(Aggregate.class)
+                                .or(metaAnnotatedWith(Controller.class))
+                                .or(metaAnnotatedWith(Configuration.class))
+                                .or(DECLARES_MESSAGE_HANDLERS)))
                 .should().notHaveModifier(JavaModifier.PUBLIC));
     }
+
+    private static final DescribedPredicate<JavaClass> DECLARES_MESSAGE_HANDLERS =
+            new DescribedPredicate<>("declare message handlers") {
+                @Override
+                public boolean test(JavaClass javaClass) {
+                    return javaClass.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(EventHandler.class)
+                            || method.isAnnotatedWith(QueryHandler.class) || method.isAnnotatedWith(CommandHandler.class));
+                }
+            };
 
     @Test
     void messageHandlersArePackagePrivate() {

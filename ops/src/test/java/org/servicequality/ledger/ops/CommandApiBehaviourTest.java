@@ -94,18 +94,18 @@ class CommandApiBehaviourTest {
         long before = ledger.storedEvents();
 
         var stale = ledger.post("/api/complaints/" + id + "/resolve",
-                "{\"outcome\":\"NOT_SUBSTANTIATED\",\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}", Map.of("If-Match", "\"0\""));
+                "{\"outcome\":\"NOT_SUBSTANTIATED\",\"rectificationRequired\":false,\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}", Map.of("If-Match", "\"0\""));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(json(stale.body()).get("rule").asText()).isEqualTo("if-match.stale");
         assertThat(ledger.storedEvents()).isEqualTo(before);
 
         var malformed = ledger.post("/api/complaints/" + id + "/resolve",
-                "{\"outcome\":\"NOT_SUBSTANTIATED\",\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}", Map.of("If-Match", "yesterday"));
+                "{\"outcome\":\"NOT_SUBSTANTIATED\",\"rectificationRequired\":false,\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}", Map.of("If-Match", "yesterday"));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(json(malformed.body()).get("errors").findValuesAsText("field")).contains("If-Match");
 
         var current = ledger.post("/api/complaints/" + id + "/resolve",
-                "{\"outcome\":\"NOT_SUBSTANTIATED\",\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}", Map.of("If-Match", "\"1\""));
+                "{\"outcome\":\"NOT_SUBSTANTIATED\",\"rectificationRequired\":false,\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}", Map.of("If-Match", "\"1\""));
         assertThat(current.status()).isEqualTo(204);
     }
 

@@ -44,9 +44,13 @@ class FoundationEndToEndTest {
     }
 
     static String complaintFor(String departmentId) {
+        return complaintFor(departmentId, "2026-01-05T09:00:00+08:00");
+    }
+
+    static String complaintFor(String departmentId, String receivedAt) {
         return "{\"channel\":\"HOTLINE\",\"kind\":\"COMPLAINT\",\"category\":\"SERVICE_ATTITUDE\",\"departmentId\":\"" + departmentId
                 + "\",\"employeeNumbers\":[\"E1001\"],\"summary\":\"Rude at the counter\",\"details\":\"Told to wait outside\","
-                + "\"receivedAt\":\"2026-01-05T09:00:00+08:00\"}";
+                + "\"receivedAt\":\"" + receivedAt + "\"}";
     }
 
     @Test
@@ -65,7 +69,7 @@ class FoundationEndToEndTest {
                 "{\"text\":\"We apologise and have spoken to the staff member.\",\"repliedAt\":\"2026-01-06T10:00:00+08:00\"}").status())
                 .isEqualTo(204);
         assertThat(ledger.post("/api/complaints/" + complaintId + "/resolve",
-                "{\"outcome\":\"SUBSTANTIATED\",\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}").status())
+                "{\"outcome\":\"SUBSTANTIATED\",\"rectificationRequired\":false,\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}").status())
                 .isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -134,7 +138,7 @@ class FoundationEndToEndTest {
         long before = ledger.storedEvents();
 
         var response = ledger.post("/api/complaints/" + complaintId + "/resolve",
-                "{\"outcome\":\"SUBSTANTIATED\",\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}");
+                "{\"outcome\":\"SUBSTANTIATED\",\"rectificationRequired\":false,\"resolvedAt\":\"2026-01-07T10:00:00+08:00\"}");
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(json(response.body()).get("rule").asText()).isEqualTo("complaint.resolution-before-reply");

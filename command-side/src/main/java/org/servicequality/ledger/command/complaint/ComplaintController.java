@@ -1,18 +1,36 @@
 package org.servicequality.ledger.command.complaint;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.servicequality.ledger.api.CommandRejectedException;
+import org.servicequality.ledger.api.Severity;
 import org.servicequality.ledger.api.complaint.Category;
 import org.servicequality.ledger.api.complaint.Channel;
+import org.servicequality.ledger.api.complaint.EraseComplainantPersonalData;
+import org.servicequality.ledger.api.complaint.EscalateComplaint;
 import org.servicequality.ledger.api.complaint.FeedbackKind;
 import org.servicequality.ledger.api.complaint.FileComplaint;
+import org.servicequality.ledger.api.complaint.ForwardComplaint;
+import org.servicequality.ledger.api.complaint.InvalidComplaintReason;
+import org.servicequality.ledger.api.complaint.MarkComplaintInvalid;
+import org.servicequality.ledger.api.complaint.RecordSatisfactionFollowUp;
+import org.servicequality.ledger.api.complaint.ReopenComplaint;
 import org.servicequality.ledger.api.complaint.ReplyToComplaint;
+import org.servicequality.ledger.api.complaint.RequestComplaintAssistance;
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.api.complaint.ResolveComplaint;
+import org.servicequality.ledger.api.complaint.TriageComplaint;
+import org.servicequality.ledger.api.complaint.WithdrawComplaint;
+import org.servicequality.ledger.api.personaldata.EncryptedContact;
+import org.servicequality.ledger.command.personaldata.ContactDetails;
+import org.servicequality.ledger.command.personaldata.PersonalDataProtector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,19 +53,58 @@ import static org.servicequality.ledger.command.http.Preconditions.expectedVersi
 class ComplaintController {
 
     private final CommandGateway commands;
+    private final PersonalDataProtector personalData;
 
-    ComplaintController(CommandGateway commands) {
+    ComplaintController(CommandGateway commands, PersonalDataProtector personalData) {
         this.commands = commands;
+        this.personalData = personalData;
     }
 
+    /**
+     * The contact is encrypted here, before any command exists, so neither the command bus nor the event
+     * store ever sees it in plain text. If filing is then refused, the new key stays behind unused: it
+     * protects nothing readable and costs one row.
+     */
     @PostMapping
     ResponseEntity<Map<String, String>> file(@Valid @RequestBody FileComplaintRequest request) {
         String complaintId = UUID.randomUUID().toString();
+        EncryptedContact contact = request.complainantContact() == null ? null
+                : personalData.encrypt(request.complainantContact().toDetails());
         commands.sendAndWait(new FileComplaint(complaintId, request.channel(), request.kind(), request.category(),
                 request.departmentId(), request.employeeNumbers() == null ? List.of() : request.employeeNumbers(),
-                request.summary(), request.details() == null ? "" : request.details(), request.receivedAt()));
+                request.summary(), request.details() == null ? "" : request.details(), request.receivedAt(), contact));
         return ResponseEntity.created(URI.create("/api/complaints/" + complaintId))
                 .body(Map.of("complaintId", complaintId));
+    }
+
+    @PostMapping("/{complaintId}/triage")
+    ResponseEntity<Void> triage(@PathVariable String complaintId, @Valid @RequestBody TriageRequest request,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new TriageComplaint(complaintId, request.category(), request.severity(),
+                request.handlingDepartmentId(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/assistance-requests")
+    ResponseEntity<Void> requestAssistance(@PathVariable String complaintId, @Valid @RequestBody AssistanceRequest request,
+                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new RequestComplaintAssistance(complaintId, request.assistingDepartmentId(), request.request(),
+                expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/forward")
+    ResponseEntity<Void> forward(@PathVariable String complaintId, @Valid @RequestBody ForwardRequest request,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new ForwardComplaint(complaintId, request.toDepartmentId(), request.reason(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/escalate")
+    ResponseEntity<Void> escalate(@PathVariable String complaintId, @Valid @RequestBody ReasonRequest request,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new EscalateComplaint(complaintId, request.reason(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/reply")
@@ -60,7 +117,45 @@ class ComplaintController {
     @PostMapping("/{complaintId}/resolve")
     ResponseEntity<Void> resolve(@PathVariable String complaintId, @Valid @RequestBody ResolveRequest request,
                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new ResolveComplaint(complaintId, request.outcome(), request.resolvedAt(), expectedVersion(ifMatch)));
+        commands.sendAndWait(new ResolveComplaint(complaintId, request.outcome(), request.rectificationRequired(),
+                request.resolvedAt(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/satisfaction-follow-up")
+    ResponseEntity<Void> followUp(@PathVariable String complaintId, @Valid @RequestBody FollowUpRequest request,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new RecordSatisfactionFollowUp(complaintId, request.score(),
+                request.comment() == null ? "" : request.comment(), request.followedUpAt(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/reopen")
+    ResponseEntity<Void> reopen(@PathVariable String complaintId, @Valid @RequestBody ReasonRequest request,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new ReopenComplaint(complaintId, request.reason(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/withdraw")
+    ResponseEntity<Void> withdraw(@PathVariable String complaintId, @Valid @RequestBody ReasonRequest request,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new WithdrawComplaint(complaintId, request.reason(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/mark-invalid")
+    ResponseEntity<Void> markInvalid(@PathVariable String complaintId, @Valid @RequestBody MarkInvalidRequest request,
+                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new MarkComplaintInvalid(complaintId, request.reasonCode(), request.note(), expectedVersion(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{complaintId}/erase-personal-data")
+    ResponseEntity<Void> erasePersonalData(@PathVariable String complaintId, @Valid @RequestBody ErasureRequest request,
+                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new EraseComplainantPersonalData(complaintId, request.requestedBy(), request.reason(),
+                expectedVersion(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 
@@ -72,12 +167,58 @@ class ComplaintController {
             @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be an employee number of 1 to 32 letters, digits, '-' or '_'") String> employeeNumbers,
             @NotBlank @Size(max = 200) String summary,
             @Size(max = 5000) String details,
-            @NotNull Instant receivedAt) {
+            @NotNull Instant receivedAt,
+            @Valid ContactRequest complainantContact) {
+    }
+
+    /** Every part is optional, but a contact that is given must say something. */
+    record ContactRequest(
+            @Size(max = 100) String name,
+            @Size(max = 40) @Pattern(regexp = "[0-9+()\\- ]*", message = "must contain only digits, spaces, '+', '-', '(' and ')'") String phone,
+            @Size(max = 254) @Email String email,
+            @Size(max = 1000) String freeText) {
+
+        ContactDetails toDetails() {
+            if (isBlank(name) && isBlank(phone) && isBlank(email) && isBlank(freeText)) {
+                throw CommandRejectedException.invalid("complaint.contact-empty", "complainantContact",
+                        "A complainant contact needs at least one of name, phone, email or freeText; leave it out for an anonymous complaint.");
+            }
+            return new ContactDetails(name, phone, email, freeText);
+        }
+
+        private static boolean isBlank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+
+    record TriageRequest(@NotNull Category category, @NotNull Severity severity,
+                         @NotBlank @Size(max = 40) String handlingDepartmentId) {
+    }
+
+    record AssistanceRequest(@NotBlank @Size(max = 40) String assistingDepartmentId,
+                             @NotBlank @Size(max = 5000) String request) {
+    }
+
+    record ForwardRequest(@NotBlank @Size(max = 40) String toDepartmentId, @NotBlank @Size(max = 5000) String reason) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 5000) String reason) {
     }
 
     record ReplyRequest(@NotBlank @Size(max = 5000) String text, @NotNull Instant repliedAt) {
     }
 
-    record ResolveRequest(@NotNull ResolutionOutcome outcome, @NotNull Instant resolvedAt) {
+    record ResolveRequest(@NotNull ResolutionOutcome outcome, @NotNull Boolean rectificationRequired,
+                          @NotNull Instant resolvedAt) {
+    }
+
+    record FollowUpRequest(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 5000) String comment,
+                           @NotNull Instant followedUpAt) {
+    }
+
+    record MarkInvalidRequest(@NotNull InvalidComplaintReason reasonCode, @NotBlank @Size(max = 5000) String note) {
+    }
+
+    record ErasureRequest(@NotBlank @Size(max = 200) String requestedBy, @NotBlank @Size(max = 5000) String reason) {
     }
 }

@@ -60,7 +60,8 @@ class JdbcStaffConductRecordTest {
 
     private static ComplaintFiled filed(String complaintId, Instant receivedAt, String... employeeNumbers) {
         return new ComplaintFiled(complaintId, Channel.HOTLINE, FeedbackKind.COMPLAINT, Category.SERVICE_ATTITUDE,
-                "CARDIOLOGY", List.of(employeeNumbers), "Rude", "", receivedAt);
+                "CARDIOLOGY", List.of(employeeNumbers), "Rude", "", receivedAt, receivedAt.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(3),
+                receivedAt.plus(java.time.Duration.ofDays(4)), null);
     }
 
     private static ComplaintTriaged triaged(String complaintId, Severity severity) {
@@ -68,7 +69,7 @@ class JdbcStaffConductRecordTest {
     }
 
     private static ComplaintResolved resolved(String complaintId, ResolutionOutcome outcome) {
-        return new ComplaintResolved(complaintId, "CARDIOLOGY", outcome, EARLY_JULY_1.plusSeconds(86_400));
+        return new ComplaintResolved(complaintId, "CARDIOLOGY", outcome, false, EARLY_JULY_1.plusSeconds(86_400));
     }
 
     private static FindingUpheld upheld(Severity severity, Instant inspectedAt) {

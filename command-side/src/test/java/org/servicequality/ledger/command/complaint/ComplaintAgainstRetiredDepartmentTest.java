@@ -10,7 +10,10 @@ import org.servicequality.ledger.api.complaint.FeedbackKind;
 import org.servicequality.ledger.api.complaint.FileComplaint;
 import org.servicequality.ledger.command.department.DepartmentDirectory;
 
+import org.servicequality.ledger.command.calendar.WorkingDayCalendar;
+
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.axonframework.test.matchers.Matchers.predicate;
@@ -32,10 +35,11 @@ class ComplaintAgainstRetiredDepartmentTest {
                 return "OLD-WARD".equals(departmentId);
             }
         });
+        fixture.registerInjectableResource(new ReplyDueDates(WorkingDayCalendar.loadDefault(), ZoneId.of("Asia/Shanghai"), 3));
         Instant received = Instant.parse("2026-07-01T01:30:00Z");
         fixture.givenCurrentTime(received).andGivenCommands()
                 .when(new FileComplaint("c-1", Channel.HOTLINE, FeedbackKind.COMPLAINT, Category.SERVICE_ATTITUDE,
-                        "OLD-WARD", List.of(), "Rude at the counter", "", received))
+                        "OLD-WARD", List.of(), "Rude at the counter", "", received, null))
                 .expectNoEvents()
                 .expectException(predicate(e -> e instanceof CommandRejectedException rejected
                         && "department.retired".equals(rejected.rejection().rule())

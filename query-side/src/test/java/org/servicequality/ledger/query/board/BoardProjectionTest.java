@@ -41,7 +41,7 @@ class BoardProjectionTest {
 
     private static ComplaintFiled filed(String id, Instant receivedAt) {
         return new ComplaintFiled(id, Channel.WEB, FeedbackKind.COMPLAINT, Category.SERVICE_ATTITUDE, "CARDIOLOGY",
-                List.of("E1001"), "summary", "details", receivedAt);
+                List.of("E1001"), "summary", "details", receivedAt, null, null, null);
     }
 
     private PublicBoard.DepartmentRow cardiology() {
@@ -57,7 +57,7 @@ class BoardProjectionTest {
                 event(filed("c-1", Instant.parse("2026-06-10T02:00:00Z"))),
                 event(filed("c-2", Instant.parse("2026-07-02T02:00:00Z"))),
                 event(new ComplaintReplied("c-1", "CARDIOLOGY", "sorry", Instant.parse("2026-07-01T01:00:00Z"))),
-                event(new ComplaintResolved("c-1", "CARDIOLOGY", ResolutionOutcome.SUBSTANTIATED, Instant.parse("2026-07-03T01:00:00Z"))));
+                event(new ComplaintResolved("c-1", "CARDIOLOGY", ResolutionOutcome.SUBSTANTIATED, false, Instant.parse("2026-07-03T01:00:00Z"))));
 
         PublicBoard.DepartmentRow row = cardiology();
         assertThat(row.nameZh()).isEqualTo("心内科");

@@ -5,8 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
 
+/** @param rectificationRequired whether the outcome calls for corrective action (整改) by the department */
 public record ResolveComplaint(@TargetAggregateIdentifier String complaintId,
                                ResolutionOutcome outcome,
+                               boolean rectificationRequired,
                                Instant resolvedAt,
                                @TargetAggregateVersion Long expectedVersion) {
 }
