@@ -51,7 +51,7 @@ class InspectionRectificationAwardHttpTest {
     @Configuration
     @ComponentScan(basePackages = "org.servicequality.ledger.command", useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern =
-                    "org\\.servicequality\\.ledger\\.command\\.(CommandApiProblems|inspection\\.InspectionController"
+                    "org\\.servicequality\\.ledger\\.command\\.(CommandApiProblems|http\\.IfMatchConfiguration|inspection\\.InspectionController"
                             + "|rectification\\.RectificationController|award\\.StarRatingController|award\\.ServiceStarRoundController)"))
     static class Web {
     }

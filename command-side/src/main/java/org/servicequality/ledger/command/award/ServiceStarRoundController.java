@@ -15,20 +15,17 @@ import org.servicequality.ledger.api.award.NominateServiceStar;
 import org.servicequality.ledger.api.award.OpenServiceStarRound;
 import org.servicequality.ledger.api.award.RevokeServiceStar;
 import org.servicequality.ledger.api.award.ServiceStarCriterion;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/service-star-rounds")
@@ -51,34 +48,34 @@ class ServiceStarRoundController {
 
     @PostMapping("/{period}/nominations")
     ResponseEntity<Void> nominate(@PathVariable String period, @Valid @RequestBody NominateRequest request,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                  @IfMatch Long expectedVersion) {
         commands.sendAndWait(new NominateServiceStar(Periods.parse(period, "period"), request.employeeNumber(),
-                request.departmentId(), request.scores(), request.nominatedAt(), expectedVersion(ifMatch)));
+                request.departmentId(), request.scores(), request.nominatedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{period}/nominations/{employeeNumber}/award")
     ResponseEntity<Void> award(@PathVariable String period, @PathVariable String employeeNumber,
                                @Valid @RequestBody AwardRequest request,
-                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                               @IfMatch Long expectedVersion) {
         commands.sendAndWait(new AwardServiceStar(Periods.parse(period, "period"), employeeNumber, request.awardedAt(),
-                expectedVersion(ifMatch)));
+                expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{period}/nominations/{employeeNumber}/revoke")
     ResponseEntity<Void> revoke(@PathVariable String period, @PathVariable String employeeNumber,
                                 @Valid @RequestBody RevokeRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                @IfMatch Long expectedVersion) {
         commands.sendAndWait(new RevokeServiceStar(Periods.parse(period, "period"), employeeNumber, request.reason(),
-                request.revokedAt(), expectedVersion(ifMatch)));
+                request.revokedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{period}/close")
     ResponseEntity<Void> close(@PathVariable String period, @Valid @RequestBody CloseRequest request,
-                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new CloseServiceStarRound(Periods.parse(period, "period"), request.closedAt(), expectedVersion(ifMatch)));
+                               @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new CloseServiceStarRound(Periods.parse(period, "period"), request.closedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

@@ -11,20 +11,17 @@ import org.servicequality.ledger.api.Period;
 import org.servicequality.ledger.api.award.AwardStarRating;
 import org.servicequality.ledger.api.award.RevokeStarRating;
 import org.servicequality.ledger.api.award.StarRatingCriterion;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/star-ratings")
@@ -39,10 +36,10 @@ class StarRatingController {
     /** Awards the first rating of a department and period, or a new one after a revocation. */
     @PostMapping
     ResponseEntity<Map<String, String>> award(@Valid @RequestBody AwardRequest request,
-                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                              @IfMatch Long expectedVersion) {
         Period period = Periods.parse(request.period(), "period");
         AwardStarRating command = new AwardStarRating(request.departmentId(), period, request.stars(), request.scores(),
-                request.awardedAt(), expectedVersion(ifMatch));
+                request.awardedAt(), expectedVersion);
         commands.sendAndWait(command);
         return ResponseEntity.created(URI.create("/api/star-ratings/" + request.departmentId() + "/" + period))
                 .body(Map.of("starRatingId", command.starRatingId()));
@@ -51,9 +48,9 @@ class StarRatingController {
     @PostMapping("/{departmentId}/{period}/revoke")
     ResponseEntity<Void> revoke(@PathVariable String departmentId, @PathVariable String period,
                                 @Valid @RequestBody RevokeRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                @IfMatch Long expectedVersion) {
         commands.sendAndWait(new RevokeStarRating(departmentId, Periods.parse(period, "period"), request.reason(),
-                request.revokedAt(), expectedVersion(ifMatch)));
+                request.revokedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

@@ -9,7 +9,7 @@ class InvalidCalendarFailureAnalyzer extends AbstractFailureAnalyzer<WorkingDayC
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, WorkingDayCalendar.InvalidCalendarException cause) {
         return new FailureAnalysis(cause.getMessage() + ".",
-                "Correct " + cause.origin() + " (format: docs/domain.md ("Working-day calendar and deadlines")), or remove it and any"
+                "Correct " + cause.origin() + " (format: docs/domain.md, section Working-day calendar and deadlines), or remove it and any"
                         + " ledger.calendar.file setting to use the default calendar shipped with the application.",
                 cause);
     }

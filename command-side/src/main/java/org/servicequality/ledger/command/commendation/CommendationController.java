@@ -12,12 +12,11 @@ import org.servicequality.ledger.api.commendation.ReceiveCommendation;
 import org.servicequality.ledger.api.commendation.RejectCommendation;
 import org.servicequality.ledger.api.commendation.VerifyCommendation;
 import org.servicequality.ledger.api.complaint.Channel;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,8 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/commendations")
@@ -50,16 +47,16 @@ class CommendationController {
 
     @PostMapping("/{commendationId}/verify")
     ResponseEntity<Void> verify(@PathVariable String commendationId,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new VerifyCommendation(known(commendationId), expectedVersion(ifMatch)));
+                                @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new VerifyCommendation(known(commendationId), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{commendationId}/reject")
     ResponseEntity<Void> reject(@PathVariable String commendationId, @Valid @RequestBody RejectRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                @IfMatch Long expectedVersion) {
         commands.sendAndWait(new RejectCommendation(known(commendationId), request.reasonCode(), request.reasonText(),
-                expectedVersion(ifMatch)));
+                expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

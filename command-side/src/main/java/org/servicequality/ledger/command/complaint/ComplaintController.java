@@ -31,12 +31,11 @@ import org.servicequality.ledger.api.complaint.WithdrawComplaint;
 import org.servicequality.ledger.api.personaldata.EncryptedContact;
 import org.servicequality.ledger.command.personaldata.ContactDetails;
 import org.servicequality.ledger.command.personaldata.PersonalDataProtector;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,8 +44,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/complaints")
@@ -79,83 +76,83 @@ class ComplaintController {
 
     @PostMapping("/{complaintId}/triage")
     ResponseEntity<Void> triage(@PathVariable String complaintId, @Valid @RequestBody TriageRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                @IfMatch Long expectedVersion) {
         commands.sendAndWait(new TriageComplaint(complaintId, request.category(), request.severity(),
-                request.handlingDepartmentId(), expectedVersion(ifMatch)));
+                request.handlingDepartmentId(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/assistance-requests")
     ResponseEntity<Void> requestAssistance(@PathVariable String complaintId, @Valid @RequestBody AssistanceRequest request,
-                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                           @IfMatch Long expectedVersion) {
         commands.sendAndWait(new RequestComplaintAssistance(complaintId, request.assistingDepartmentId(), request.request(),
-                expectedVersion(ifMatch)));
+                expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/forward")
     ResponseEntity<Void> forward(@PathVariable String complaintId, @Valid @RequestBody ForwardRequest request,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new ForwardComplaint(complaintId, request.toDepartmentId(), request.reason(), expectedVersion(ifMatch)));
+                                 @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new ForwardComplaint(complaintId, request.toDepartmentId(), request.reason(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/escalate")
     ResponseEntity<Void> escalate(@PathVariable String complaintId, @Valid @RequestBody ReasonRequest request,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new EscalateComplaint(complaintId, request.reason(), expectedVersion(ifMatch)));
+                                  @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new EscalateComplaint(complaintId, request.reason(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/reply")
     ResponseEntity<Void> reply(@PathVariable String complaintId, @Valid @RequestBody ReplyRequest request,
-                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new ReplyToComplaint(complaintId, request.text(), request.repliedAt(), expectedVersion(ifMatch)));
+                               @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new ReplyToComplaint(complaintId, request.text(), request.repliedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/resolve")
     ResponseEntity<Void> resolve(@PathVariable String complaintId, @Valid @RequestBody ResolveRequest request,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                 @IfMatch Long expectedVersion) {
         commands.sendAndWait(new ResolveComplaint(complaintId, request.outcome(), request.rectificationRequired(),
-                request.resolvedAt(), expectedVersion(ifMatch)));
+                request.resolvedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/satisfaction-follow-up")
     ResponseEntity<Void> followUp(@PathVariable String complaintId, @Valid @RequestBody FollowUpRequest request,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                  @IfMatch Long expectedVersion) {
         commands.sendAndWait(new RecordSatisfactionFollowUp(complaintId, request.score(),
-                request.comment() == null ? "" : request.comment(), request.followedUpAt(), expectedVersion(ifMatch)));
+                request.comment() == null ? "" : request.comment(), request.followedUpAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/reopen")
     ResponseEntity<Void> reopen(@PathVariable String complaintId, @Valid @RequestBody ReasonRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new ReopenComplaint(complaintId, request.reason(), expectedVersion(ifMatch)));
+                                @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new ReopenComplaint(complaintId, request.reason(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/withdraw")
     ResponseEntity<Void> withdraw(@PathVariable String complaintId, @Valid @RequestBody ReasonRequest request,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new WithdrawComplaint(complaintId, request.reason(), expectedVersion(ifMatch)));
+                                  @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new WithdrawComplaint(complaintId, request.reason(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/mark-invalid")
     ResponseEntity<Void> markInvalid(@PathVariable String complaintId, @Valid @RequestBody MarkInvalidRequest request,
-                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new MarkComplaintInvalid(complaintId, request.reasonCode(), request.note(), expectedVersion(ifMatch)));
+                                     @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new MarkComplaintInvalid(complaintId, request.reasonCode(), request.note(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{complaintId}/erase-personal-data")
     ResponseEntity<Void> erasePersonalData(@PathVariable String complaintId, @Valid @RequestBody ErasureRequest request,
-                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                           @IfMatch Long expectedVersion) {
         commands.sendAndWait(new EraseComplainantPersonalData(complaintId, request.requestedBy(), request.reason(),
-                expectedVersion(ifMatch)));
+                expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

@@ -17,12 +17,11 @@ import org.servicequality.ledger.api.department.RenameDepartment;
 import org.servicequality.ledger.api.department.ReportServiceVolume;
 import org.servicequality.ledger.api.department.RetireDepartment;
 import org.servicequality.ledger.api.department.WithdrawServiceCommitment;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +29,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/departments")
@@ -55,51 +52,51 @@ class DepartmentController {
 
     @PostMapping("/{departmentId}/rename")
     ResponseEntity<Void> rename(@PathVariable String departmentId, @Valid @RequestBody RenameRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new RenameDepartment(known(departmentId), request.nameZh(), request.nameEn(), expectedVersion(ifMatch)));
+                                @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new RenameDepartment(known(departmentId), request.nameZh(), request.nameEn(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{departmentId}/retire")
     ResponseEntity<Void> retire(@PathVariable String departmentId, @Valid @RequestBody RetireRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new RetireDepartment(known(departmentId), request.reason(), expectedVersion(ifMatch)));
+                                @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new RetireDepartment(known(departmentId), request.reason(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{departmentId}/commitments")
     ResponseEntity<Map<String, String>> publishCommitment(@PathVariable String departmentId,
                                                           @Valid @RequestBody CommitmentRequest request,
-                                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                                          @IfMatch Long expectedVersion) {
         String commitmentId = UUID.randomUUID().toString();
         commands.sendAndWait(new PublishServiceCommitment(known(departmentId), commitmentId, request.textZh(), request.textEn(),
-                expectedVersion(ifMatch)));
+                expectedVersion));
         return ResponseEntity.created(URI.create("/api/departments/" + departmentId + "/commitments/" + commitmentId))
                 .body(Map.of("commitmentId", commitmentId));
     }
 
     @PostMapping("/{departmentId}/commitments/{commitmentId}/withdraw")
     ResponseEntity<Void> withdrawCommitment(@PathVariable String departmentId, @PathVariable String commitmentId,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new WithdrawServiceCommitment(known(departmentId), commitmentId, expectedVersion(ifMatch)));
+                                            @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new WithdrawServiceCommitment(known(departmentId), commitmentId, expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{departmentId}/phrase-standard")
     ResponseEntity<Void> publishPhraseStandard(@PathVariable String departmentId, @Valid @RequestBody PhraseStandardRequest request,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         commands.sendAndWait(new PublishServicePhraseStandard(known(departmentId),
                 request.courteousPhrases() == null ? List.of() : request.courteousPhrases(),
                 request.forbiddenPhrases() == null ? List.of() : request.forbiddenPhrases(),
-                expectedVersion(ifMatch)));
+                expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{departmentId}/service-volume")
     ResponseEntity<Void> reportServiceVolume(@PathVariable String departmentId, @Valid @RequestBody ServiceVolumeRequest request,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                             @IfMatch Long expectedVersion) {
         commands.sendAndWait(new ReportServiceVolume(known(departmentId), period(request.period()),
-                request.serviceContacts(), expectedVersion(ifMatch)));
+                request.serviceContacts(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

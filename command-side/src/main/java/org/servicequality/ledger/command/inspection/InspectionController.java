@@ -16,12 +16,11 @@ import org.servicequality.ledger.api.inspection.InspectionMethod;
 import org.servicequality.ledger.api.inspection.OverturnFinding;
 import org.servicequality.ledger.api.inspection.RecordFinding;
 import org.servicequality.ledger.api.inspection.UpholdFinding;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/inspections")
@@ -55,44 +52,44 @@ class InspectionController {
     @PostMapping("/{inspectionId}/findings")
     ResponseEntity<Map<String, String>> recordFinding(@PathVariable String inspectionId,
                                                       @Valid @RequestBody RecordFindingRequest request,
-                                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                                      @IfMatch Long expectedVersion) {
         String findingId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordFinding(inspectionId, findingId, request.standardClause(), request.severity(),
                 request.pointsDeducted(), Boolean.TRUE.equals(request.positive()),
                 request.employeeNumbers() == null ? List.of() : request.employeeNumbers(),
-                request.description() == null ? "" : request.description(), expectedVersion(ifMatch)));
+                request.description() == null ? "" : request.description(), expectedVersion));
         return ResponseEntity.created(URI.create("/api/inspections/" + inspectionId + "/findings/" + findingId))
                 .body(Map.of("findingId", findingId));
     }
 
     @PostMapping("/{inspectionId}/circulate")
     ResponseEntity<Void> circulate(@PathVariable String inspectionId, @Valid @RequestBody CirculateRequest request,
-                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new CirculateInspectionResults(inspectionId, request.circulatedAt(), expectedVersion(ifMatch)));
+                                   @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new CirculateInspectionResults(inspectionId, request.circulatedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{inspectionId}/findings/{findingId}/appeal")
     ResponseEntity<Void> appeal(@PathVariable String inspectionId, @PathVariable String findingId,
                                 @Valid @RequestBody AppealRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new AppealFinding(inspectionId, findingId, request.reply(), request.appealedAt(), expectedVersion(ifMatch)));
+                                @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new AppealFinding(inspectionId, findingId, request.reply(), request.appealedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{inspectionId}/findings/{findingId}/uphold")
     ResponseEntity<Void> uphold(@PathVariable String inspectionId, @PathVariable String findingId,
                                 @Valid @RequestBody DecisionRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new UpholdFinding(inspectionId, findingId, request.reason(), request.decidedAt(), expectedVersion(ifMatch)));
+                                @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new UpholdFinding(inspectionId, findingId, request.reason(), request.decidedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{inspectionId}/findings/{findingId}/overturn")
     ResponseEntity<Void> overturn(@PathVariable String inspectionId, @PathVariable String findingId,
                                   @Valid @RequestBody DecisionRequest request,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new OverturnFinding(inspectionId, findingId, request.reason(), request.decidedAt(), expectedVersion(ifMatch)));
+                                  @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new OverturnFinding(inspectionId, findingId, request.reason(), request.decidedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

@@ -11,12 +11,11 @@ import org.servicequality.ledger.api.rectification.RejectRectificationEvidence;
 import org.servicequality.ledger.api.rectification.ReportRectificationProgress;
 import org.servicequality.ledger.api.rectification.SubmitRectificationEvidence;
 import org.servicequality.ledger.api.rectification.VerifyRectification;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,8 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/rectifications")
@@ -51,32 +48,32 @@ class RectificationController {
 
     @PostMapping("/{rectificationId}/progress")
     ResponseEntity<Void> reportProgress(@PathVariable String rectificationId, @Valid @RequestBody ProgressRequest request,
-                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new ReportRectificationProgress(rectificationId, request.note(), request.reportedAt(), expectedVersion(ifMatch)));
+                                        @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new ReportRectificationProgress(rectificationId, request.note(), request.reportedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{rectificationId}/evidence")
     ResponseEntity<Void> submitEvidence(@PathVariable String rectificationId, @Valid @RequestBody EvidenceRequest request,
-                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                        @IfMatch Long expectedVersion) {
         commands.sendAndWait(new SubmitRectificationEvidence(rectificationId, request.submittedBy(), request.evidence(),
-                request.submittedAt(), expectedVersion(ifMatch)));
+                request.submittedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{rectificationId}/verify")
     ResponseEntity<Void> verify(@PathVariable String rectificationId, @Valid @RequestBody VerifyRequest request,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                @IfMatch Long expectedVersion) {
         commands.sendAndWait(new VerifyRectification(rectificationId, request.verifiedBy(),
-                request.note() == null ? "" : request.note(), request.verifiedAt(), expectedVersion(ifMatch)));
+                request.note() == null ? "" : request.note(), request.verifiedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{rectificationId}/reject-evidence")
     ResponseEntity<Void> rejectEvidence(@PathVariable String rectificationId, @Valid @RequestBody RejectRequest request,
-                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                        @IfMatch Long expectedVersion) {
         commands.sendAndWait(new RejectRectificationEvidence(rectificationId, request.rejectedBy(), request.reason(),
-                request.rejectedAt(), expectedVersion(ifMatch)));
+                request.rejectedAt(), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

@@ -12,19 +12,16 @@ import org.servicequality.ledger.api.staff.RecordStaffMemberLeaving;
 import org.servicequality.ledger.api.staff.StaffMemberIds;
 import org.servicequality.ledger.api.staff.StaffRole;
 import org.servicequality.ledger.api.staff.TransferStaffMember;
-import org.springframework.http.HttpHeaders;
+import org.servicequality.ledger.command.http.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Map;
-
-import static org.servicequality.ledger.command.http.Preconditions.expectedVersion;
 
 @RestController
 @RequestMapping("/api/staff")
@@ -51,16 +48,16 @@ class StaffController {
 
     @PostMapping("/{employeeNumber}/transfer")
     ResponseEntity<Void> transfer(@PathVariable String employeeNumber, @Valid @RequestBody TransferRequest request,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                  @IfMatch Long expectedVersion) {
         commands.sendAndWait(new TransferStaffMember(known(employeeNumber), request.departmentId(), request.role(),
-                expectedVersion(ifMatch)));
+                expectedVersion));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{employeeNumber}/leave")
     ResponseEntity<Void> leave(@PathVariable String employeeNumber,
-                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new RecordStaffMemberLeaving(known(employeeNumber), expectedVersion(ifMatch)));
+                               @IfMatch Long expectedVersion) {
+        commands.sendAndWait(new RecordStaffMemberLeaving(known(employeeNumber), expectedVersion));
         return ResponseEntity.noContent().build();
     }
 

@@ -61,7 +61,7 @@ final class DeadlineTable {
             } catch (SQLException missing) {
                 throw new IllegalStateException("The deadline table '" + table + "' does not exist in the " + product
                         + " database. Create it with db-scheduler's DDL for " + product
-                        + " (see docs/domain.md ("Working-day calendar and deadlines")); this application creates it only on H2.", missing);
+                        + " (see docs/domain.md, section Working-day calendar and deadlines); this application creates it only on H2.", missing);
             }
             log.debug("Deadline table {} found on {}", table, product);
         }
