@@ -37,6 +37,16 @@ class AuditConfiguration {
     }
 
     @Bean
+    StoredEvents storedEvents(DataSource dataSource, EventSchema schema) {
+        return new StoredEvents(dataSource, schema);
+    }
+
+    @Bean
+    EventExport eventExport(StoredEvents storedEvents) {
+        return new EventExport(storedEvents);
+    }
+
+    @Bean
     LedgerCheckpoints ledgerCheckpoints(DataSource dataSource, EventSchema schema, EventGateway events,
                                         @Value("${ledger.audit.checkpoint-settle-time:PT1M}") Duration settleTime) {
         return new LedgerCheckpoints(dataSource, schema, events, Clock.systemUTC(), settleTime);
