@@ -127,6 +127,32 @@ class AuditApiTest {
     }
 
     @Test
+    void aDepartmentsHistoryIsPagedAcrossAggregates() throws Exception {
+        List<String> types = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < 10; page++) {
+            JsonNode body = json(ledger.get("/api/audit/departments/ICU/history?limit=1" + cursor).body());
+            body.get("events").forEach(event -> types.add(event.get("payloadType").asText().replaceAll(".*\\.", "")));
+            if (body.get("nextAfter").isNull()) {
+                break;
+            }
+            cursor = "&after=" + body.get("nextAfter").asLong();
+        }
+        // Registration, then the filing and the reply of the case handled by ICU (other tests may add more).
+        assertThat(types).startsWith("DepartmentRegistered", "ComplaintFiled", "ComplaintReplied");
+        assertThat(types).doesNotContain("ServicePhraseStandardPublished");
+        assertThat(json(ledger.get("/api/audit/departments/ICU/history?from=2999-01-01T00:00:00Z").body()).get("events")).isEmpty();
+    }
+
+    @Test
+    void aStaffMembersHistoryHoldsEveryEventNamingTheirEmployeeNumber() throws Exception {
+        JsonNode body = json(ledger.get("/api/audit/staff/E1001/history").body());
+        assertThat(body.get("events")).isNotEmpty();
+        body.get("events").forEach(event -> assertThat(event.get("payload").get("employeeNumbers").toString()).contains("E1001"));
+        assertThat(ledger.get("/api/audit/staff/E1001/history?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
     void badExportParametersAreProblems() {
         assertThat(ledger.get("/api/audit/exports/events?from=yesterday&to=today").status()).isEqualTo(400);
         assertThat(ledger.get("/api/audit/exports/events?format=xml&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z").status()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package org.servicequality.ledger.command.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.DateTimeUtils;
 import org.servicequality.ledger.api.audit.LedgerCheckpointRecorded;
 import org.servicequality.ledger.command.personaldata.PersonalDataKeyStore;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,12 +49,50 @@ class AuditController {
     /** Every event of one aggregate, in order; personal data shows only as "present" or "erased". */
     @GetMapping("/cases/{aggregateId}")
     List<StoredEvents.AuditedEvent> history(@PathVariable String aggregateId) {
-        List<StoredEvents.AuditedEvent> history = storedEvents.ofAggregate(aggregateId,
-                keyId -> keys.find(keyId).isPresent() ? "present" : "erased");
+        List<StoredEvents.AuditedEvent> history = storedEvents.ofAggregate(aggregateId, this::presentOrErased);
         if (history.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing is recorded under id '" + aggregateId + "'.");
         }
         return history;
+    }
+
+    /** Everything concerning a department across all aggregates, in global order, a page at a time. */
+    @GetMapping("/departments/{departmentId}/history")
+    StoredEvents.Page departmentHistory(@PathVariable String departmentId, HistoryRange range) {
+        return page(range, event -> EventExport.concerns(event, departmentId));
+    }
+
+    /** Everything naming an employee (by employee number) across all aggregates, in global order, a page at a time. */
+    @GetMapping("/staff/{employeeNumber}/history")
+    StoredEvents.Page staffHistory(@PathVariable String employeeNumber, HistoryRange range) {
+        return page(range, event -> EventExport.namesEmployee(event, employeeNumber));
+    }
+
+    /**
+     * @param from  inclusive, default: the beginning
+     * @param to    exclusive, default: the end
+     * @param after the cursor: {@code nextAfter} of the previous page
+     * @param limit at most this many events, 1 to 500
+     */
+    record HistoryRange(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                        Long after,
+                        Integer limit) {
+    }
+
+    private StoredEvents.Page page(HistoryRange range, java.util.function.Predicate<StoredEvents.AuditedEvent> filter) {
+        int limit = range.limit() == null ? 100 : range.limit();
+        if (limit < 1 || limit > 500) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 500");
+        }
+        Instant from = range.from() == null ? Instant.EPOCH : range.from();
+        Instant to = range.to() == null ? Instant.parse("9999-12-31T00:00:00Z") : range.to();
+        return storedEvents.page(range.after() == null ? -1 : range.after(), DateTimeUtils.formatInstant(from),
+                DateTimeUtils.formatInstant(to), limit, this::presentOrErased, filter);
+    }
+
+    private String presentOrErased(String keyId) {
+        return keys.find(keyId).isPresent() ? "present" : "erased";
     }
 
     /** 200 with the report when the store is intact, 409 with the same report when anything is broken. */

@@ -100,7 +100,7 @@ public final class EventExport {
                 countsByType, HexFormat.of().formatHex(sha256.digest()));
     }
 
-    private static boolean concerns(StoredEvents.AuditedEvent event, String departmentId) {
+    static boolean concerns(StoredEvents.AuditedEvent event, String departmentId) {
         if (departmentId.equals(event.aggregateIdentifier())) {
             return true;
         }
@@ -108,6 +108,26 @@ public final class EventExport {
             JsonNode value = event.payload().get(field);
             if (value != null && departmentId.equals(value.asText())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Events naming the employee: their staff record, or any payload listing the employee number. */
+    static boolean namesEmployee(StoredEvents.AuditedEvent event, String employeeNumber) {
+        if (("staff:" + employeeNumber).equals(event.aggregateIdentifier())) {
+            return true;
+        }
+        JsonNode single = event.payload().get("employeeNumber");
+        if (single != null && employeeNumber.equals(single.asText())) {
+            return true;
+        }
+        JsonNode listed = event.payload().get("employeeNumbers");
+        if (listed != null && listed.isArray()) {
+            for (JsonNode number : listed) {
+                if (employeeNumber.equals(number.asText())) {
+                    return true;
+                }
             }
         }
         return false;

@@ -61,8 +61,34 @@ public final class StoredEvents {
                 + schema.globalIndexColumn(), List.of(fromInclusive, toExclusive), marker, filter, sink);
     }
 
+    /** One page of a filtered history: the events after a global index, within a time range, that pass the filter. */
+    public record Page(List<AuditedEvent> events, Long nextAfter) {
+    }
+
+    /**
+     * Reads forward from {@code afterGlobalIndex} until {@code limit} events pass the filter. {@code nextAfter} is the
+     * cursor for the next page, or {@code null} when the range is exhausted.
+     */
+    public Page page(long afterGlobalIndex, String fromInclusive, String toExclusive, int limit, PersonalDataMarker marker,
+                     Predicate<AuditedEvent> filter) {
+        List<AuditedEvent> events = new ArrayList<>(limit + 1);
+        query(" WHERE " + schema.globalIndexColumn() + " > ? AND " + schema.timestampColumn() + " >= ? AND "
+                        + schema.timestampColumn() + " < ? ORDER BY " + schema.globalIndexColumn(),
+                List.of(afterGlobalIndex, fromInclusive, toExclusive), marker, filter, events::add, () -> events.size() > limit);
+        if (events.size() > limit) {
+            events.remove(limit);
+            return new Page(events, events.get(limit - 1).globalIndex());
+        }
+        return new Page(events, null);
+    }
+
     private void query(String where, List<Object> parameters, PersonalDataMarker marker, Predicate<AuditedEvent> filter,
                        java.util.function.Consumer<AuditedEvent> sink) {
+        query(where, parameters, marker, filter, sink, () -> false);
+    }
+
+    private void query(String where, List<Object> parameters, PersonalDataMarker marker, Predicate<AuditedEvent> filter,
+                       java.util.function.Consumer<AuditedEvent> sink, java.util.function.BooleanSupplier enough) {
         String sql = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.eventIdentifierColumn(),
                 schema.aggregateIdentifierColumn(), schema.typeColumn(), schema.sequenceNumberColumn(), schema.timestampColumn(),
                 schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(), schema.metaDataColumn())
@@ -76,7 +102,7 @@ public final class StoredEvents {
                     statement.setObject(i + 1, parameters.get(i));
                 }
                 try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
+                    while (!enough.getAsBoolean() && rows.next()) {
                         AuditedEvent event = new AuditedEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                                 rows.getLong(5), rows.getString(6), rows.getString(7), rows.getString(8),
                                 redacted(readJson(rows.getBytes(9)), marker), readJson(rows.getBytes(10)));
