@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.servicequality.ledger.command.award.StarRating.requireNotInFuture;
+import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
 
 /**
  * The selection of Service Stars for one period (id {@code service-star-round:<period>}): nominations with

@@ -1,7 +1,6 @@
 package org.servicequality.ledger.command.award;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,10 +14,10 @@ import org.servicequality.ledger.api.award.StarRatingCriterion;
 import org.servicequality.ledger.api.award.StarRatingRevoked;
 import org.servicequality.ledger.command.department.DepartmentDirectory;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
 
 /**
  * The star rating of one department or outlet for one period (id {@code star-rating:<departmentId>:<period>}).
@@ -29,7 +28,6 @@ class StarRating {
 
     static final int MIN_STARS = 1;
     static final int MAX_STARS = 5;
-    static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
 
     @AggregateIdentifier
     private String starRatingId;
@@ -73,13 +71,6 @@ class StarRating {
                 command.revokedAt()));
     }
 
-    static void requireNotInFuture(Instant instant, String field) {
-        Instant latestAccepted = GenericEventMessage.clock.instant().plus(CLOCK_SKEW_TOLERANCE);
-        if (instant.isAfter(latestAccepted)) {
-            throw CommandRejectedException.invalid("time.in-future", field,
-                    "The time " + instant + " lies in the future.");
-        }
-    }
 
     @EventSourcingHandler
     void on(StarRatingAwarded event) {

@@ -15,18 +15,16 @@ import org.servicequality.ledger.api.commendation.VerifyCommendation;
 import org.servicequality.ledger.api.complaint.Channel;
 import org.servicequality.ledger.command.department.DepartmentDirectory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
 
 /** Praise (表扬) from its receipt until it is verified and counts, or is rejected and does not. */
 @Aggregate
 class Commendation {
 
-    /** The same lead as complaints tolerate: both come from the same intake terminals. */
-    static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
 
     private enum Status { RECEIVED, VERIFIED, REJECTED }
 
@@ -52,11 +50,7 @@ class Commendation {
             throw CommandRejectedException.conflict("department.retired",
                     "Department " + command.departmentId() + " is retired and takes no new commendations.");
         }
-        Instant latestAccepted = GenericEventMessage.clock.instant().plus(CLOCK_SKEW_TOLERANCE);
-        if (command.receivedAt().isAfter(latestAccepted)) {
-            throw CommandRejectedException.invalid("time.in-future", "receivedAt",
-                    "The time " + command.receivedAt() + " lies in the future.");
-        }
+        requireNotInFuture(command.receivedAt(), "receivedAt");
         apply(new CommendationReceived(command.commendationId(), command.channel(), command.departmentId(),
                 command.employeeNumbers(), command.text(), command.receivedAt()));
     }

@@ -3,7 +3,6 @@ package org.servicequality.ledger.command.complaint;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,13 +36,14 @@ import org.servicequality.ledger.api.complaint.WithdrawComplaint;
 import org.servicequality.ledger.command.department.DepartmentDirectory;
 import org.servicequality.ledger.command.personaldata.PersonalDataKeyStore;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.servicequality.ledger.command.RecordedTime.now;
+import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
 
 /**
  * A complaint or suggestion from its receipt to its resolution. The state kept here is only what
@@ -56,8 +56,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Complaint {
 
-    /** Clocks of intake terminals and of this server never agree exactly; a few minutes of lead are tolerated. */
-    static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
 
     static final String REPLY_DEADLINE = "complaint-reply-due";
 
@@ -292,17 +290,7 @@ class Complaint {
         }
     }
 
-    private static void requireNotInFuture(Instant instant, String field) {
-        Instant latestAccepted = now().plus(CLOCK_SKEW_TOLERANCE);
-        if (instant.isAfter(latestAccepted)) {
-            throw CommandRejectedException.invalid("time.in-future", field,
-                    "The time " + instant + " lies in the future.");
-        }
-    }
 
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
-    }
 
     @EventSourcingHandler
     void on(ComplaintFiled event) {

@@ -1,7 +1,6 @@
 package org.servicequality.ledger.command.inspection;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
@@ -18,12 +17,12 @@ import org.servicequality.ledger.api.inspection.RecordFinding;
 import org.servicequality.ledger.api.inspection.UpholdFinding;
 import org.servicequality.ledger.command.department.DepartmentDirectory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
 
 /**
  * One inspection of one department and its findings. Findings are open to additions until the results
@@ -32,8 +31,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Inspection {
 
-    /** Clocks of inspectors' devices and of this server never agree exactly; a few minutes of lead are tolerated. */
-    static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
 
     @AggregateIdentifier
     private String inspectionId;
@@ -144,13 +141,6 @@ class Inspection {
         return findings.stream().filter(f -> f.findingId().equals(findingId)).findFirst().orElse(null);
     }
 
-    static void requireNotInFuture(Instant instant, String field) {
-        Instant latestAccepted = GenericEventMessage.clock.instant().plus(CLOCK_SKEW_TOLERANCE);
-        if (instant.isAfter(latestAccepted)) {
-            throw CommandRejectedException.invalid("time.in-future", field,
-                    "The time " + instant + " lies in the future.");
-        }
-    }
 
     static void requireNotBefore(Instant instant, Instant earliest, String field, String what) {
         if (instant.isBefore(earliest)) {

@@ -3,7 +3,6 @@ package org.servicequality.ledger.command.rectification;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -22,12 +21,12 @@ import org.servicequality.ledger.api.rectification.SubmitRectificationEvidence;
 import org.servicequality.ledger.api.rectification.VerifyRectification;
 import org.servicequality.ledger.command.department.DepartmentDirectory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
 
 /**
  * A corrective action from order to verified completion. Evidence is checked by a second person (four
@@ -38,8 +37,6 @@ class Rectification {
 
     static final String OVERDUE_DEADLINE = "rectification-overdue";
 
-    /** Clocks of clients and of this server never agree exactly; a few minutes of lead are tolerated. */
-    static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
 
     private enum Status { ORDERED, IN_PROGRESS, EVIDENCE_SUBMITTED, VERIFIED }
 
@@ -168,13 +165,6 @@ class Rectification {
         }
     }
 
-    private static void requireNotInFuture(Instant instant, String field) {
-        Instant latestAccepted = GenericEventMessage.clock.instant().plus(CLOCK_SKEW_TOLERANCE);
-        if (instant.isAfter(latestAccepted)) {
-            throw CommandRejectedException.invalid("time.in-future", field,
-                    "The time " + instant + " lies in the future.");
-        }
-    }
 
     @EventSourcingHandler
     void on(RectificationOrdered event) {

@@ -1,5 +1,6 @@
 package org.servicequality.ledger.command.commendation;
 
+import org.servicequality.ledger.command.RecordedTime;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,7 @@ class CommendationTest {
     @Test
     void refusesAReceiptTimeInTheFuture() {
         fixture.givenCurrentTime(RECEIVED).andGivenCommands()
-                .when(receive("CARDIOLOGY", RECEIVED.plus(Commendation.CLOCK_SKEW_TOLERANCE).plusSeconds(1)))
+                .when(receive("CARDIOLOGY", RECEIVED.plus(RecordedTime.CLOCK_SKEW_TOLERANCE).plusSeconds(1)))
                 .expectNoEvents()
                 .expectException(rejection("time.in-future", Rejection.Reason.INVALID, "receivedAt"));
     }
@@ -106,7 +107,7 @@ class CommendationTest {
     @Test
     void toleratesAFewMinutesOfClockSkew() {
         fixture.givenCurrentTime(RECEIVED).andGivenCommands()
-                .when(receive("CARDIOLOGY", RECEIVED.plus(Commendation.CLOCK_SKEW_TOLERANCE)))
+                .when(receive("CARDIOLOGY", RECEIVED.plus(RecordedTime.CLOCK_SKEW_TOLERANCE)))
                 .expectSuccessfulHandlerExecution();
     }
 
