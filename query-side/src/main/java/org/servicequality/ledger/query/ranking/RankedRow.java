@@ -27,6 +27,8 @@ class RankedRow {
     private int satisfactionTotal;
     private Map<ServiceStarCriterion, Integer> criteria = new EnumMap<>(ServiceStarCriterion.class);
     private int criteriaTotal;
+    /** The score, kept so that ordering rows compares numbers instead of recomputing every score. */
+    private long scoreInHundredths;
 
     RankedRow() {
     }
@@ -105,6 +107,16 @@ class RankedRow {
 
     BigDecimal score() {
         return commendationPoints().add(complaintPoints()).add(findingPoints()).add(satisfactionPoints()).add(criteriaPoints());
+    }
+
+    /** Fixes the score once every count is in; done before the row is placed in a ranking. */
+    RankedRow scored() {
+        scoreInHundredths = score().movePointRight(2).longValueExact();
+        return this;
+    }
+
+    long getScoreInHundredths() {
+        return scoreInHundredths;
     }
 
     int complaintsAgainst() {

@@ -7,6 +7,7 @@ import org.servicequality.ledger.query.projection.ReadModelDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +52,14 @@ class ServiceStarRankingDocument extends ReadModelDocument {
         return nominees.stream().filter(nominee -> nominee.employeeNumber.equals(employeeNumber)).findFirst();
     }
 
-    /** Replaces the person's row (or drops it when empty) and restores rank order. */
+    /** Replaces the person's row (or drops it when empty), keeping the rows in rank order. */
     void replaceRow(String employeeNumber, RankedRow row) {
         rows.removeIf(existing -> existing.getEmployeeNumber().equals(employeeNumber));
         if (!row.isEmpty()) {
-            rows.add(row);
-            rows.sort(ServiceStarScoring.ORDER);
+            RankedRow scored = row.scored();
+            // The order is total (it ends in the employee number), so the search never finds an equal row.
+            int insertionPoint = -Collections.binarySearch(rows, scored, ServiceStarScoring.ORDER) - 1;
+            rows.add(insertionPoint, scored);
         }
     }
 

@@ -30,7 +30,7 @@ final class ServiceStarScoring {
      * employee number in ascending order, which no two rows share.
      */
     static final Comparator<RankedRow> ORDER = Comparator
-            .comparing(RankedRow::score).reversed()
+            .comparingLong(RankedRow::getScoreInHundredths).reversed()
             .thenComparing(Comparator.comparingInt(RankedRow::getCommendations).reversed())
             .thenComparingInt(RankedRow::complaintsAgainst)
             .thenComparingInt(RankedRow::findingsAgainst)
