@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * What counts for one staff member in one month, item by item (keyed by commendation, complaint and
  * finding id), so that every change is a put or a remove and applying an event twice changes nothing.
- * Quarters and years are sums of these months.
+ * Quarters and years are sums of these months. The map keys are complaint and finding ids, UUIDs the
+ * command API issues: MongoDB keys cannot hold a dot, and these never do.
  */
 @Document("ranking_staff_months")
 class StaffMonth extends ReadModelDocument {
