@@ -1,0 +1,85 @@
+package org.servicequality.ledger.query.ranking;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.servicequality.ledger.api.Period;
+import org.servicequality.ledger.api.ranking.FindServiceStarRanking;
+import org.servicequality.ledger.api.ranking.ServiceStarRanking;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/** Service Star rankings: JSON for anyone, and a page on the public board. */
+@Controller
+class RankingController {
+
+    /** How many rows the page shows; the JSON has them all. */
+    static final int PAGE_ROWS = 20;
+
+    private final QueryGateway queries;
+    private final Clock organisationClock;
+
+    RankingController(QueryGateway queries, Clock organisationClock) {
+        this.queries = queries;
+        this.organisationClock = organisationClock;
+    }
+
+    @GetMapping(path = "/api/rankings/service-stars", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ServiceStarRanking serviceStars(@RequestParam(required = false) String period) {
+        if (period == null || period.isBlank()) {
+            throw new InvalidPeriodException("period is required: yyyy, yyyy-MM or yyyy-Qn, for example 2026-Q3");
+        }
+        return ranking(parse(period));
+    }
+
+    /** Without a period the page shows the current quarter, the usual rhythm of Service Star rounds. */
+    @GetMapping(path = "/rankings", produces = MediaType.TEXT_HTML_VALUE)
+    String page(@RequestParam(required = false) String period, Model model) {
+        Period shown = period == null || period.isBlank() ? currentQuarter() : parse(period);
+        ServiceStarRanking ranking = ranking(shown);
+        model.addAttribute("ranking", ranking);
+        model.addAttribute("top", ranking.rows().subList(0, Math.min(PAGE_ROWS, ranking.rows().size())));
+        return "rankings";
+    }
+
+    @ExceptionHandler(InvalidPeriodException.class)
+    ProblemDetail invalidPeriod(InvalidPeriodException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(Map.of("field", "period", "reason", exception.getMessage())));
+        return problem;
+    }
+
+    private ServiceStarRanking ranking(Period period) {
+        return queries.query(new FindServiceStarRanking(period), ServiceStarRanking.class).join();
+    }
+
+    private Period currentQuarter() {
+        return RankingPeriods.quarterOf(YearMonth.now(organisationClock));
+    }
+
+    private static Period parse(String period) {
+        try {
+            return Period.parse(period);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidPeriodException(invalid.getMessage());
+        }
+    }
+
+    static final class InvalidPeriodException extends RuntimeException {
+        InvalidPeriodException(String message) {
+            super(message);
+        }
+    }
+}
