@@ -1,6 +1,8 @@
 package org.servicequality.ledger.query.projection;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -8,6 +10,8 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +48,30 @@ class ProjectionStoreConfiguration {
                 .build());
     }
 
+    /**
+     * Projections start from the first event with an empty token. Axon's default initial token asks the event source
+     * for its head when a processor's tokens are first created, and fails the start-up after 3 s when that source is
+     * an unreachable Axon Server; an empty token needs nothing from the source and streams the same events. Only
+     * processing groups of the query side: a saga must go on starting at the head.
+     */
     @Bean
+    ConfigurerModule projectionsStartFromTheFirstEvent(ConfigurableListableBeanFactory beans) {
+        String querySide = ProjectionStoreConfiguration.class.getPackageName().replaceAll("\\.projection$", "");
+        return configurer -> {
+            for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+                Class<?> type = beans.getType(bean);
+                if (type != null && type.getPackageName().startsWith(querySide)) {
+                    configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                            beans.findAnnotationOnBean(bean, ProcessingGroup.class).value(),
+                            (configuration, processor) -> processor.initialToken(source -> null));
+                }
+            }
+        };
+    }
+
+    /** Switch off where something else balances the segments (Axon Server Enterprise's automatic balancing). */
+    @Bean
+    @ConditionalOnProperty(name = "ledger.projections.balancer.enabled", matchIfMissing = true)
     SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, MongoTemplate mongo,
                                     @Value("${ledger.projections.claim-timeout:PT10S}") Duration claimTimeout,
                                     @Value("${ledger.projections.balance-interval:PT5S}") Duration interval) {
