@@ -1,16 +1,20 @@
 package org.servicequality.ledger.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +24,8 @@ import static org.servicequality.ledger.ops.FoundationEndToEndTest.json;
 /**
  * The real application with its event store on a real PostgreSQL server: the schema is created on first start
  * (events with a BIGSERIAL global index and bytea payloads, snapshots, deadlines, idempotency keys), commands are
- * stored and projected, a restart finds everything, and a fresh read-model store is rebuilt by replaying PostgreSQL.
+ * stored and projected, a restart finds everything, a fresh read-model store is rebuilt by replaying PostgreSQL, and
+ * deadlines are kept in PostgreSQL by db-scheduler and fire.
  */
 class PostgresEventStoreTest {
 
@@ -34,6 +39,7 @@ class PostgresEventStoreTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
+        LedgerApplication.disableAxonUpdateChecker();
         postgres = LocalPostgres.start();
         url = postgres.createDatabase("ledger_events");
     }
@@ -108,8 +114,30 @@ class PostgresEventStoreTest {
         }
     }
 
+    @Test
+    void aDeadlineIsStoredInPostgresAndFires() throws Exception {
+        String deadlines = postgres.createDatabase("ledger_deadlines");
+        String probeId = UUID.randomUUID().toString();
+        try (var ledger = new SpringApplicationBuilder(LedgerApplication.class,
+                DeadlinesSurviveRestartTest.ProbeModule.class)
+                .run("--ledger.data-dir=" + firstReadModels, "--server.port=0", "--spring.datasource.url=" + deadlines,
+                        "--spring.datasource.username=" + LocalPostgres.USER, "--db-scheduler.polling-interval=500ms")) {
+            JdbcTemplate jdbc = new JdbcTemplate(ledger.getBean(DataSource.class));
+            ledger.getBean(CommandGateway.class)
+                    .sendAndWait(new DeadlinesSurviveRestartTest.ScheduleProbe(probeId, Duration.ofSeconds(2)));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class))
+                    .isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype = ?", Integer.class,
+                    probeId, DeadlinesSurviveRestartTest.ProbeOverdue.class.getName()) == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class) == 0);
+        }
+    }
+
     private static Map<String, String> columnTypes(JdbcTemplate jdbc, String table) {
-        Map<String, String> types = new java.util.HashMap<>();
+        Map<String, String> types = new HashMap<>();
         jdbc.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
                 rs -> {
                     types.put(rs.getString(1), rs.getString(2));
