@@ -1,13 +1,25 @@
 package org.servicequality.ledger.ops;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * The single-process ledger: command side and query side together, on the embedded defaults unless a
  * MongoDB URI or a JDBC URL is configured.
  */
-@SpringBootApplication(scanBasePackages = "org.servicequality.ledger")
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "org.servicequality.ledger", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        // The launchers of each side on its own: this one assembles both sides' components itself.
+        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class)})
 public class LedgerApplication {
 
     public static void main(String[] args) {

@@ -4,17 +4,11 @@ import com.mongodb.ConnectionString;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -22,7 +16,8 @@ import java.nio.file.Path;
 /**
  * The embedded defaults: with no JDBC URL configured, events and sagas go to an H2 file in the data
  * directory; with no MongoDB URI configured, read models and their tokens go to mongo-java-server with
- * its H2 file backend, also in the data directory, listening on a loopback port only.
+ * its H2 file backend, also in the data directory, listening on a loopback port only. (The event tables are created
+ * by the command side, for H2 and PostgreSQL alike.)
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedStoresConfiguration {
@@ -47,36 +42,12 @@ class EmbeddedStoresConfiguration {
         return dataSource;
     }
 
-    /** Axon creates no tables by itself; the embedded event store creates its own on every start. */
-    @Bean
-    @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
-    InitializingBean embeddedEventTables(EventStorageEngine engine) {
-        return () -> ((JdbcEventStorageEngine) engine).createSchema(new H2EventTableFactory());
-    }
-
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
     MongoServer embeddedMongoServer(DataDirectory dataDirectory) {
         MongoServer server = new MongoServer(new H2Backend(dataDirectory.resolve("readmodels.mv").toString()));
         server.bind("127.0.0.1", 0);
         return server;
-    }
-
-    /**
-     * Spring Boot's MongoDB health check sends {@code hello}, which mongo-java-server does not know; {@code ping}
-     * answers the same question (is the server there and answering) on both it and a real MongoDB.
-     */
-    @Bean
-    @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
-    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
-        return () -> {
-            try {
-                mongo.executeCommand("{ ping: 1 }");
-                return Health.up().withDetail("server", "embedded mongo-java-server").build();
-            } catch (RuntimeException unreachable) {
-                return Health.down(unreachable).build();
-            }
-        };
     }
 
     @Bean

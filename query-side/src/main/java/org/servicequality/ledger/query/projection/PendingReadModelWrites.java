@@ -2,9 +2,12 @@ package org.servicequality.ledger.query.projection;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +32,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public final class PendingReadModelWrites {
 
     private static final String RESOURCE_KEY = PendingReadModelWrites.class.getName();
+    private static final String REVISION = "readModelRevision";
 
     private final MongoTemplate mongo;
     private final Map<Class<?>, Map<String, ReadModelDocument>> loaded = new HashMap<>();
@@ -77,15 +81,39 @@ public final class PendingReadModelWrites {
         dirty.computeIfAbsent(document.getClass(), t -> new LinkedHashMap<>()).put(document.getId(), document);
     }
 
+    /**
+     * Replaces each changed document only if its revision is still the one this batch read (a document stored before
+     * revisions existed has none). Otherwise the upsert finds no match and inserts a second document with the same
+     * id, which the unique {@code _id} index refuses: the batch fails and the processor handles it again, and
+     * documents already written by this batch skip its events then (they remember their ids).
+     */
     private void flush() {
         for (Map.Entry<Class<?>, Map<String, ReadModelDocument>> entry : dirty.entrySet()) {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, entry.getKey());
             List<ReadModelDocument> documents = new ArrayList<>(entry.getValue().values());
             for (ReadModelDocument document : documents) {
-                bulk.replaceOne(query(where("_id").is(document.getId())), document, FindAndReplaceOptions.options().upsert());
+                long readRevision = document.revision();
+                Criteria unchanged = readRevision == 0
+                        ? where("_id").is(document.getId()).and(REVISION).in(0L, null)
+                        : where("_id").is(document.getId()).and(REVISION).is(readRevision);
+                document.nextRevision();
+                bulk.replaceOne(query(unchanged), document, FindAndReplaceOptions.options().upsert());
             }
-            bulk.execute();
+            try {
+                bulk.execute();
+            } catch (DuplicateKeyException | BulkOperationException concurrentWrite) {
+                throw new ConcurrentReadModelWriteException(entry.getKey(), concurrentWrite);
+            }
         }
         dirty.clear();
+    }
+
+    /** Another batch wrote one of this batch's documents after this batch read it. */
+    static final class ConcurrentReadModelWriteException extends RuntimeException {
+        ConcurrentReadModelWriteException(Class<?> type, RuntimeException cause) {
+            super("A " + type.getSimpleName() + " document was written by another batch since this batch read it; the batch"
+                    + " will be handled again. Frequent, this means the processor's sequencing policy does not keep each"
+                    + " document's events in one segment.", cause);
+        }
     }
 }

@@ -1,23 +1,38 @@
 package org.servicequality.ledger.query.projection;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
  * Projection tracking tokens live in the same MongoDB database as the read models they track (Axon's
  * Mongo token store; the axon-mongo Spring Boot autoconfiguration is not published for 4.12, so it is
- * wired here).
+ * wired here). Every query-side instance shares them: a segment is processed by the instance holding
+ * its claim, and a claim older than {@code ledger.projections.claim-timeout} may be taken over.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionStoreConfiguration {
+
+    /** Process id and host: unique per JVM, and readable in the token documents' {@code owner} field. */
+    private static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
 
     @Bean
     TokenStore projectionTokenStore(MongoDatabaseFactory databases, Serializer serializer,
@@ -29,6 +44,59 @@ class ProjectionStoreConfiguration {
                 .mongoTemplate(template)
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)
+                .nodeId(NODE_ID)
                 .build());
+    }
+
+    /**
+     * Projections start from the first event with an empty token. Axon's default initial token asks the event source
+     * for its head when a processor's tokens are first created, and fails the start-up after 3 s when that source is
+     * an unreachable Axon Server; an empty token needs nothing from the source and streams the same events. Only
+     * processing groups of the query side: a saga must go on starting at the head.
+     */
+    @Bean
+    ConfigurerModule projectionsStartFromTheFirstEvent(ConfigurableListableBeanFactory beans) {
+        String querySide = ProjectionStoreConfiguration.class.getPackageName().replaceAll("\\.projection$", "");
+        return configurer -> {
+            for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+                Class<?> type = beans.getType(bean);
+                if (type != null && type.getPackageName().startsWith(querySide)) {
+                    configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                            beans.findAnnotationOnBean(bean, ProcessingGroup.class).value(),
+                            (configuration, processor) -> processor.initialToken(source -> null));
+                }
+            }
+        };
+    }
+
+    /** Switch off where something else balances the segments (Axon Server Enterprise's automatic balancing). */
+    @Bean
+    @ConditionalOnProperty(name = "ledger.projections.balancer.enabled", matchIfMissing = true)
+    SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, MongoTemplate mongo,
+                                    @Value("${ledger.projections.claim-timeout:PT10S}") Duration claimTimeout,
+                                    @Value("${ledger.projections.balance-interval:PT5S}") Duration interval) {
+        return new SegmentBalancer(processing, tokenStore, mongo, NODE_ID, claimTimeout, interval);
+    }
+
+    /** For projections keeping one document per department; named in projections.yml ({@code sequencing-policy}). */
+    @Bean
+    SequencingPolicy<EventMessage<?>> sequencingByDepartment() {
+        return new PayloadPropertySequencingPolicy("departmentId");
+    }
+
+    /**
+     * Spring Boot's MongoDB health check sends {@code hello}, which the embedded mongo-java-server does not know;
+     * {@code ping} answers the same question (is the server there and answering) on both it and a real MongoDB.
+     */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return () -> {
+            try {
+                mongo.executeCommand("{ ping: 1 }");
+                return Health.up().build();
+            } catch (RuntimeException unreachable) {
+                return Health.down(unreachable).build();
+            }
+        };
     }
 }

@@ -24,6 +24,12 @@ public abstract class ReadModelDocument {
 
     private List<String> recentEventIds = new ArrayList<>();
 
+    /**
+     * Bumped on every write: a batch replaces the document only if nobody wrote it since the batch read it, so two
+     * segments (or two instances) handling events of one document at once fail and retry rather than lose an update.
+     */
+    private long readModelRevision;
+
     protected ReadModelDocument() {
     }
 
@@ -33,6 +39,14 @@ public abstract class ReadModelDocument {
 
     public String getId() {
         return id;
+    }
+
+    long revision() {
+        return readModelRevision;
+    }
+
+    void nextRevision() {
+        readModelRevision++;
     }
 
     /**

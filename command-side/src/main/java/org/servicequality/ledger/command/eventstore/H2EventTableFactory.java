@@ -1,4 +1,4 @@
-package org.servicequality.ledger.ops.embedded;
+package org.servicequality.ledger.command.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;

@@ -1,4 +1,4 @@
-package org.servicequality.ledger.ops.deadlines;
+package org.servicequality.ledger.command.deadlines;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
