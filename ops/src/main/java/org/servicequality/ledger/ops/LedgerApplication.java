@@ -11,6 +11,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        if (OperatorCommands.handles(args)) {
+            System.exit(OperatorCommands.run(args));
+        }
         disableAxonUpdateChecker();
         SpringApplication.run(LedgerApplication.class, args);
     }
