@@ -21,10 +21,6 @@ final class Acknowledgements {
         log.add(new Acknowledged(aggregateId, eventType));
     }
 
-    int size() {
-        return log.size();
-    }
-
     /**
      * The acknowledged events the store does not hold. A store may hold more than was acknowledged (a command
      * can commit and the process die before the answer leaves), never fewer.

@@ -284,7 +284,7 @@ public final class CommandLoad {
         String employeeNumber = staff.getKey().substring(StaffMemberIds.PREFIX.length());
         Optional<String> to = world.anyOtherDepartment(staff.getValue(), random);
         if (to.isEmpty()) {
-            world.apply(staff.getKey(), "StaffMemberEnrolled", staff.getValue());
+            world.returnStaff(staff.getKey(), staff.getValue());
         }
         return to.map(department -> Command.on(staff.getKey(), "/api/staff/" + employeeNumber + "/transfer", """
                 {"departmentId":"%s"}""".formatted(department), "StaffMemberTransferred", department));

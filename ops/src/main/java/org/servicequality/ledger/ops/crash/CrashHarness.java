@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class CrashHarness {
                           lost (acknowledged, not stored): %d
                           duplicate event ids / positions: %d / %d
                           aggregates with sequence gaps:   %d
-                          unanswered at a kill:            %d (on retry: %d found recorded, %d applied then)
+                          unanswered at a kill:            %d (retried after the restart: %d found recorded, %d applied then)
                           probes after restart:            %d (%d failed)
                           refused commands:                %d %s
                           events in the store:             %d
@@ -164,11 +165,11 @@ public final class CrashHarness {
             long[] expected = {store.count("DepartmentRegistered"), store.count("ComplaintFiled"),
                     store.count("ComplaintReplied"), store.count("ComplaintResolved")};
             JsonNode board = JSON.readTree(get(ledger, "/api/board"));
-            while (!java.util.Arrays.equals(boardCounts(board), expected)) {
+            while (!Arrays.equals(boardCounts(board), expected)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The board of " + dataDirectory + " did not catch up within " + CATCH_UP_TIMEOUT
-                            + ": it shows " + java.util.Arrays.toString(boardCounts(board)) + " (departments, filed, replied, "
-                            + "resolved), the store holds " + java.util.Arrays.toString(expected));
+                            + ": it shows " + Arrays.toString(boardCounts(board)) + " (departments, filed, replied, "
+                            + "resolved), the store holds " + Arrays.toString(expected));
                 }
                 Thread.sleep(250);
                 board = JSON.readTree(get(ledger, "/api/board"));

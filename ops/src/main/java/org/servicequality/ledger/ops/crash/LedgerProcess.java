@@ -81,10 +81,6 @@ public final class LedgerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

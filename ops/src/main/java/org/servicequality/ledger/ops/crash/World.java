@@ -40,7 +40,7 @@ final class World {
 
     /** The state change an event of this type makes; {@code detail} is the department a staff member works in. */
     synchronized void apply(String aggregateId, String eventType, String detail) {
-        Lane lane = lanes.get(Math.floorMod(aggregateId.hashCode(), lanes.size()));
+        Lane lane = laneOf(aggregateId);
         switch (eventType) {
             case "DepartmentRegistered" -> {
                 departments.add(aggregateId);
@@ -109,6 +109,15 @@ final class World {
         Map.Entry<String, String> taken = Map.entry(staff.getKey(), staff.getValue());
         first.remove();
         return Optional.of(taken);
+    }
+
+    /** Gives back a staff member taken with {@link #takeStaff} when no command could be made for them. */
+    synchronized void returnStaff(String staffMemberId, String department) {
+        laneOf(staffMemberId).staff.put(staffMemberId, department);
+    }
+
+    private Lane laneOf(String aggregateId) {
+        return lanes.get(Math.floorMod(aggregateId.hashCode(), lanes.size()));
     }
 
     private static Optional<String> take(Set<String> from) {
