@@ -23,6 +23,9 @@ import org.springframework.context.annotation.FilterType;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        if (OperatorCommands.handles(args)) {
+            System.exit(OperatorCommands.run(args));
+        }
         disableAxonUpdateChecker();
         SpringApplication.run(LedgerApplication.class, args);
     }

@@ -1,73 +1,24 @@
 package org.servicequality.ledger.command.audit;
 
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-/** Tamper evidence on the JDBC event store: chained event hashes, periodic checkpoints, and the verifier. */
+/**
+ * Tamper evidence: every event appended is chained (on any event store); on a JDBC event store also the verifier,
+ * histories, exports and periodic checkpoints, which read the store's table directly. With Axon Server as the event
+ * store these are absent: Axon Server keeps its own storage checks.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
     @Bean
     InitializingBean eventChainingOnTheEventStore(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
         // Registered on the store itself: events applied by aggregates never pass the event gateway's interceptors.
         return () -> eventStore.registerDispatchInterceptor(new EventChaining(eventSerializer, eventStore));
-    }
-
-    @Bean
-    EventStoreVerifier eventStoreVerifier(DataSource dataSource, EventSchema schema) {
-        return new EventStoreVerifier(dataSource, schema);
-    }
-
-    @Bean
-    StoredEvents storedEvents(DataSource dataSource, EventSchema schema) {
-        return new StoredEvents(dataSource, schema);
-    }
-
-    @Bean
-    EventExport eventExport(StoredEvents storedEvents) {
-        return new EventExport(storedEvents);
-    }
-
-    @Bean
-    LedgerCheckpoints ledgerCheckpoints(DataSource dataSource, EventSchema schema, EventGateway events,
-                                        @Value("${ledger.audit.checkpoint-settle-time:PT1M}") Duration settleTime) {
-        return new LedgerCheckpoints(dataSource, schema, events, Clock.systemUTC(), settleTime);
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService checkpointSchedule(LedgerCheckpoints checkpoints,
-                                                @Value("${ledger.audit.checkpoint-interval:PT1H}") Duration interval) {
-        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ledger-checkpoints");
-            thread.setDaemon(true);
-            return thread;
-        });
-        schedule.scheduleWithFixedDelay(() -> {
-            try {
-                checkpoints.record().ifPresent(checkpoint -> log.info("Recorded checkpoint over global indexes {}..{} ({} events), root {}",
-                        checkpoint.firstGlobalIndex(), checkpoint.lastGlobalIndex(), checkpoint.eventCount(), checkpoint.merkleRoot()));
-            } catch (RuntimeException e) {
-                log.warn("Could not record a checkpoint; will try again in {}", interval, e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        return schedule;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.servicequality.ledger.api.audit.LedgerCheckpointRecorded;
 import org.servicequality.ledger.command.personaldata.PersonalDataKeyStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ import java.util.zip.ZipOutputStream;
 /** The auditor's view of the event store: histories, verification, checkpoints and exports. */
 @RestController
 @RequestMapping("/api/audit")
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class AuditController {
 
     private final EventStoreVerifier verifier;

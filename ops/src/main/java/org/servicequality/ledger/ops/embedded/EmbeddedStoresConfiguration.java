@@ -4,6 +4,12 @@ import com.mongodb.ConnectionString;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
@@ -22,32 +28,68 @@ import java.nio.file.Path;
 @Configuration(proxyBeanMethods = false)
 class EmbeddedStoresConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoresConfiguration.class);
+
     @Bean(destroyMethod = "close")
     DataDirectory dataDirectory(@Value("${ledger.data-dir:./data}") Path root) {
-        return DataDirectory.lock(root);
+        DataDirectory directory = DataDirectory.lock(root);
+        switch (directory.previousRun()) {
+            case NONE -> log.info("Data directory {}: no previous run recorded", directory.root());
+            case STOPPED_CLEANLY -> log.info("Data directory {}: the previous run stopped cleanly", directory.root());
+            case DID_NOT_STOP_CLEANLY -> log.warn("Data directory {}: the previous run did not stop cleanly (killed or crashed); "
+                    + "the event store keeps every acknowledged command, read models catch up by redelivery", directory.root());
+        }
+        return directory;
     }
 
     /**
      * WRITE_DELAY=0: H2 writes every commit before acknowledging it. Its default delay lost about 0.3 s
      * of acknowledged commands on every kill -9; this costs little at our commit rates (see docs/reliability.md).
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while a graceful shutdown still
+     * finishes in-flight commands and stores processor tokens; the pool closes it instead, after those.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
     HikariDataSource embeddedEventStoreDataSource(DataDirectory dataDirectory) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("embedded-event-store");
-        dataSource.setJdbcUrl("jdbc:h2:file:" + dataDirectory.resolve("events") + ";WRITE_DELAY=0");
+        dataSource.setJdbcUrl("jdbc:h2:file:" + dataDirectory.resolve("events") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         dataSource.setUsername("ledger");
         dataSource.setPassword("");
         return dataSource;
     }
 
+    /** Closed by the server's shutdown, which commits it a last time. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
+    H2Backend embeddedReadModelBackend(DataDirectory dataDirectory) {
+        MVStore store = new MVStore.Builder()
+                .fileName(dataDirectory.resolve("readmodels.mv").toString())
+                .autoCommitDisabled()
+                .open();
+        return new H2Backend(store);
+    }
+
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
-    MongoServer embeddedMongoServer(DataDirectory dataDirectory) {
-        MongoServer server = new MongoServer(new H2Backend(dataDirectory.resolve("readmodels.mv").toString()));
+    MongoServer embeddedMongoServer(H2Backend embeddedReadModelBackend) {
+        MongoServer server = new MongoServer(embeddedReadModelBackend);
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /** The embedded read-model store is written to its file when a token changes; see CommittingTokenStore. */
+    @Bean
+    @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
+    static BeanPostProcessor commitReadModelsWithTokens(ObjectProvider<H2Backend> embeddedReadModelBackend) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof TokenStore tokens
+                        ? new CommittingTokenStore(tokens, () -> embeddedReadModelBackend.getObject().commit())
+                        : bean;
+            }
+        };
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.servicequality.ledger.query.projection;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,9 @@ class FlushingTokenStoreTest {
         }
     }
 
-    @Test
-    void readModelWritesReachMongoBeforeTheTokenIsStored() {
-        List<Long> documentsSeenWhenTokenStored = new ArrayList<>();
+    private final List<Long> documentsSeenWhenTokenStored = new ArrayList<>();
+
+    private FlushingTokenStore recordingTokenStore() {
         FlushingTokenStore tokenStore = new FlushingTokenStore(new InMemoryTokenStore() {
             @Override
             public void storeToken(TrackingToken token, String processorName, int segment) {
@@ -41,17 +42,50 @@ class FlushingTokenStoreTest {
             }
         });
         tokenStore.initializeTokenSegments("board", 1);
+        return tokenStore;
+    }
+
+    private void changeANote() {
+        PendingReadModelWrites writes = PendingReadModelWrites.ofCurrentBatch(harness.mongo());
+        writes.changed(writes.load(Note.class, "n-1", () -> new Note("n-1")));
+        assertThat(harness.mongo().getCollection("note").countDocuments()).isZero();
+    }
+
+    @Test
+    void readModelWritesReachMongoBeforeTheTokenIsStored() {
+        FlushingTokenStore tokenStore = recordingTokenStore();
 
         DefaultUnitOfWork.startAndGet(ProjectionHarness.event("anything")).execute(() -> {
-            PendingReadModelWrites writes = PendingReadModelWrites.ofCurrentBatch(harness.mongo());
-            Note note = writes.load(Note.class, "n-1", () -> new Note("n-1"));
-            writes.changed(note);
-            assertThat(harness.mongo().getCollection("note").countDocuments()).isZero();
-            // A tracking processor stores the batch's token from a prepare-commit hook, in the same unit of work.
-            tokenStore.storeToken(new GlobalSequenceTrackingToken(1), "board", 0);
+            changeANote();
+            // Without a transaction manager a tracking processor stores the batch's token from a prepare-commit hook.
+            CurrentUnitOfWork.get().onPrepareCommit(batch -> tokenStore.storeToken(new GlobalSequenceTrackingToken(1), "board", 0));
         });
 
         assertThat(documentsSeenWhenTokenStored).containsExactly(1L);
+    }
+
+    @Test
+    void aTokenStoredBeforeTheHandlersRunIsWrittenAfterTheirChanges() {
+        FlushingTokenStore tokenStore = recordingTokenStore();
+
+        DefaultUnitOfWork.startAndGet(ProjectionHarness.event("anything")).execute(() -> {
+            // With a transaction manager a tracking processor stores the token first, then runs the handlers.
+            tokenStore.storeToken(new GlobalSequenceTrackingToken(1), "board", 0);
+            assertThat(documentsSeenWhenTokenStored).isEmpty();
+            changeANote();
+        });
+
+        assertThat(documentsSeenWhenTokenStored).containsExactly(1L);
+        assertThat(tokenStore.fetchToken("board", 0)).isEqualTo(new GlobalSequenceTrackingToken(1));
+    }
+
+    @Test
+    void aTokenStoredOutsideABatchIsStoredAtOnce() {
+        FlushingTokenStore tokenStore = recordingTokenStore();
+
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(7), "board", 0);
+
+        assertThat(tokenStore.fetchToken("board", 0)).isEqualTo(new GlobalSequenceTrackingToken(7));
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.servicequality.ledger.ops;
+
+import org.servicequality.ledger.ops.backup.BackupClient;
+import org.servicequality.ledger.ops.backup.Restore;
+import org.servicequality.ledger.ops.crash.CrashHarness;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operator's commands, run by the same jar as the service: {@code backup}, {@code restore} and
+ * {@code crash-test}. Any other first argument starts the service.
+ */
+final class OperatorCommands {
+
+    static final String USAGE = """
+            Usage: java -jar service-quality-ledger.jar [COMMAND] [--option value ...]
+              (no command)                         run the service (options are Spring properties, e.g. --server.port=8080)
+              backup --to FILE [--url URL]         online backup of a running service's event store into FILE (a zip);
+                                                   URL defaults to http://127.0.0.1:8080 (the service must be on this machine)
+              restore --from FILE --to DIR         unpack a backup into DIR (new or empty) and verify it against its digest;
+                                                   then start the service with --ledger.data-dir=DIR
+              crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--seed N] [--work-dir DIR]
+                                                   kill -9 the service under load again and again and check nothing was lost
+            """;
+    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test");
+
+    private OperatorCommands() {
+    }
+
+    static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** @return the process exit code: 0 done, 1 failed, 2 wrong usage */
+    static int run(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                return usage("Unexpected argument: " + arg);
+            }
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                options.put(arg.substring(2, equals), arg.substring(equals + 1));
+            } else if (i + 1 < args.length) {
+                options.put(arg.substring(2), args[++i]);
+            } else {
+                return usage("Option " + arg + " needs a value");
+            }
+        }
+        try {
+            return switch (args[0]) {
+                case "backup" -> required(options, "to") ? backup(options) : usage("backup needs --to FILE");
+                case "restore" -> required(options, "from") && required(options, "to") ? restore(options)
+                        : usage("restore needs --from FILE and --to DIR");
+                default -> crashTest(options);
+            };
+        } catch (IllegalArgumentException wrongOption) {
+            return usage(wrongOption.getMessage());
+        } catch (Exception failed) {
+            System.err.println(args[0] + " failed: " + failed.getMessage());
+            return 1;
+        }
+    }
+
+    private static int backup(Map<String, String> options) throws Exception {
+        URI service = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
+        BackupClient.Result result = BackupClient.backup(service, Path.of(options.get("to")));
+        System.out.printf("Backed up %d events (SHA-256 %s) into %s%n", result.digest().events(), result.digest().sha256(), result.file());
+        return 0;
+    }
+
+    private static int restore(Map<String, String> options) throws Exception {
+        Path to = Path.of(options.get("to"));
+        Restore.Result result = Restore.restore(Path.of(options.get("from")), to);
+        System.out.printf("Restored %d events (SHA-256 %s, as backed up) into %s%n"
+                        + "Start the service on it with --ledger.data-dir=%s; its read models are rebuilt by replay.%n",
+                result.digest().events(), result.digest().sha256(), result.directory(), result.directory());
+        return 0;
+    }
+
+    private static int crashTest(Map<String, String> options) throws Exception {
+        Path work = options.containsKey("work-dir") ? Path.of(options.get("work-dir")) : Files.createTempDirectory("ledger-crash-test");
+        CrashHarness.Settings settings = new CrashHarness.Settings(
+                number(options, "cycles", 20), number(options, "clients", 4),
+                Duration.ofMillis(number(options, "min-up-ms", 2000)), Duration.ofMillis(number(options, "max-up-ms", 8000)),
+                number(options, "probes", 2), options.containsKey("seed") ? Long.parseLong(options.get("seed")) : System.nanoTime(),
+                work);
+        return new CrashHarness(settings, System.out).run().passed() ? 0 : 1;
+    }
+
+    private static boolean required(Map<String, String> options, String name) {
+        return options.containsKey(name) && !options.get(name).isBlank();
+    }
+
+    private static int number(Map<String, String> options, String name, int fallback) {
+        try {
+            int value = options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number of at least 0");
+        }
+    }
+
+    private static int usage(String problem) {
+        System.err.println(problem);
+        System.err.print(USAGE);
+        return 2;
+    }
+}
