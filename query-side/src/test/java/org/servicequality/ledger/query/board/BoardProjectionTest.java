@@ -1,6 +1,7 @@
 package org.servicequality.ledger.query.board;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.servicequality.ledger.api.complaint.FeedbackKind;
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.api.department.DepartmentKind;
 import org.servicequality.ledger.api.department.DepartmentRegistered;
+import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
 import org.servicequality.ledger.api.scorecard.FindScorecards;
 import org.servicequality.ledger.api.scorecard.MonthlyTrend;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +54,8 @@ class BoardProjectionTest {
                 .thenReturn(CompletableFuture.completedFuture(new Scorecards("2026-07", "scorecard-1", List.of())));
         when(gateway.query(any(FindMonthlyTrend.class), eq(MonthlyTrend.class)))
                 .thenReturn(CompletableFuture.completedFuture(new MonthlyTrend(List.of(), List.of())));
+        when(gateway.query(any(FindDepartmentScorecard.class), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(Optional.empty()));
         return gateway;
     }
 
