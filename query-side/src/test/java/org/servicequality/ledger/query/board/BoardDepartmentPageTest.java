@@ -1,6 +1,7 @@
 package org.servicequality.ledger.query.board;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicequality.ledger.api.Period;
@@ -37,10 +38,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.servicequality.ledger.query.projection.ProjectionHarness.event;
 
 /** The department page of the board: what it discloses, when, and how it names staff. */
@@ -121,8 +124,8 @@ class BoardDepartmentPageTest {
         PublicBoard.DepartmentRow row = queries.handle(new FindPublicBoard()).departments().get(0);
         assertThat(row.openRectifications()).extracting(PublicBoard.Rectification::rectificationId, PublicBoard.Rectification::status,
                         PublicBoard.Rectification::overdue)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("r-late", "ORDERED", true),
-                        org.assertj.core.groups.Tuple.tuple("r-due", "EVIDENCE_SUBMITTED", false));
+                .containsExactly(tuple("r-late", "ORDERED", true),
+                        tuple("r-due", "EVIDENCE_SUBMITTED", false));
         assertThat(page().rectifications()).extracting(PublicBoard.Rectification::rectificationId)
                 .containsExactly("r-late", "r-done", "r-due");
     }
@@ -154,6 +157,31 @@ class BoardDepartmentPageTest {
         harness.deliver(projection, history);
 
         assertThat(page()).isEqualTo(once);
+    }
+
+    @Test
+    void liveAndReplayedPagesAreIdentical() {
+        List<EventMessage<?>> history = new ArrayList<>(inspectionHistory());
+        history.add(event(new InspectionResultsCirculated("i-1", "CARDIOLOGY", 2, 5, T.plusSeconds(60))));
+        history.add(event(new FindingAppealed("i-1", "f-1", "CARDIOLOGY", "reply", T.plusSeconds(120))));
+        history.add(event(rectification("r-1", LocalDate.of(2026, 7, 20))));
+        history.add(event(new CommendationReceived("p-1", Channel.LETTER, "CARDIOLOGY", List.of("E2"), "Kind", T)));
+        history.add(event(new CommendationVerified("p-1", "CARDIOLOGY", List.of("E2"), Channel.LETTER, T, T)));
+        history.forEach(message -> harness.deliver(projection, message));
+        List<Document> live = stored();
+
+        projection.reset();
+        harness.deliver(projection, history);
+
+        assertThat(stored()).isEqualTo(live).isNotEmpty();
+    }
+
+    private List<Document> stored() {
+        List<Document> documents = new ArrayList<>();
+        for (String collection : List.of("board_departments", "board_staff")) {
+            harness.mongo().getCollection(collection).find().sort(new Document("_id", 1)).into(documents);
+        }
+        return documents;
     }
 
     private static RectificationOrdered rectification(String id, LocalDate due) {

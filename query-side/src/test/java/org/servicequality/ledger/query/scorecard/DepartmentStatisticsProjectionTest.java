@@ -16,6 +16,7 @@ import org.servicequality.ledger.query.projection.ProjectionHarness;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.servicequality.ledger.query.projection.ProjectionHarness.event;
@@ -70,7 +71,7 @@ class DepartmentStatisticsProjectionTest {
         DepartmentScorecard july = cardiology("2026-07");
         assertThat(july.feedback().complaints()).isZero();
         assertThat(july.feedback().byCategory()).isEmpty();
-        assertThat(july.feedback().excludedByReason()).containsExactlyEntriesOf(java.util.Map.of("MISTAKEN", 1L));
+        assertThat(july.feedback().excludedByReason()).containsExactlyEntriesOf(Map.of("MISTAKEN", 1L));
         assertThat(july.replies()).isEqualTo(new DepartmentScorecard.Replies(0, 0, null, null));
     }
 
