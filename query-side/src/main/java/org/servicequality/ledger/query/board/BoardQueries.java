@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +52,13 @@ class BoardQueries {
     PublicBoard handle(FindPublicBoard query) {
         YearMonth thisMonth = YearMonth.now(organisationClock);
         Scorecards figures = scorecards.query(new FindScorecards(Period.month(thisMonth)), Scorecards.class).join();
-        MonthlyTrend trend = scorecards.query(new FindMonthlyTrend(thisMonth, TREND_MONTHS), MonthlyTrend.class).join();
+        MonthlyTrend trend = scorecards.query(FindMonthlyTrend.ofEveryDepartment(thisMonth, TREND_MONTHS), MonthlyTrend.class).join();
         Map<String, DepartmentScorecard> figuresById = figures.departments().stream()
                 .collect(Collectors.toMap(DepartmentScorecard::departmentId, Function.identity()));
         Map<String, MonthlyTrend.DepartmentTrend> trendById = trend.departments().stream()
                 .collect(Collectors.toMap(MonthlyTrend.DepartmentTrend::departmentId, Function.identity()));
         var rows = mongo.find(new Query().with(Sort.by("_id")), DepartmentBoardEntry.class).stream()
-                .map(entry -> row(entry, thisMonth, figuresById.get(entry.getId()), trendById.get(entry.getId())))
+                .map(entry -> row(entry, thisMonth, figuresById.get(entry.getId()), trendById.get(entry.getId()), trend.months().size()))
                 .toList();
         return new PublicBoard(thisMonth.toString(), figures.scoringVersion(), trend.months(), rows);
     }
@@ -71,10 +72,9 @@ class BoardQueries {
         YearMonth thisMonth = YearMonth.now(organisationClock);
         DepartmentScorecard figures = scorecards.query(new FindDepartmentScorecard(entry.getId(), Period.month(thisMonth)),
                 ResponseTypes.optionalInstanceOf(DepartmentScorecard.class)).join().orElse(null);
-        MonthlyTrend.DepartmentTrend trend = scorecards.query(new FindMonthlyTrend(thisMonth, TREND_MONTHS), MonthlyTrend.class).join()
-                .departments().stream().filter(t -> t.departmentId().equals(entry.getId())).findFirst().orElse(null);
+        MonthlyTrend trend = scorecards.query(new FindMonthlyTrend(thisMonth, TREND_MONTHS, entry.getId()), MonthlyTrend.class).join();
         return Optional.of(new PublicBoard.DepartmentPage(
-                row(entry, thisMonth, figures, trend),
+                row(entry, thisMonth, figures, trend.departments().stream().findFirst().orElse(null), trend.months().size()),
                 entry.commitments.entrySet().stream()
                         .map(c -> new PublicBoard.Commitment(c.getKey(), c.getValue().textZh, c.getValue().textEn, c.getValue().publishedAt))
                         .toList(),
@@ -95,8 +95,9 @@ class BoardQueries {
                         .toList()));
     }
 
+    /** A department the statistics have not reached yet (the two processors run apart) shows zeros in its trend. */
     private PublicBoard.DepartmentRow row(DepartmentBoardEntry entry, YearMonth month, DepartmentScorecard figures,
-                                          MonthlyTrend.DepartmentTrend trend) {
+                                          MonthlyTrend.DepartmentTrend trend, int trendMonths) {
         return new PublicBoard.DepartmentRow(entry.getId(), entry.getNameZh(), entry.getNameEn(), entry.getKind(),
                 counts(entry.month(month.toString())), counts(entry.getTotal()),
                 currentStarRating(entry),
@@ -104,8 +105,8 @@ class BoardQueries {
                         figures.complaintsPer10k(), figures.commendations(), figures.replies().onTimeShare(),
                         figures.resolutions().resolutionShare()),
                 rectifications(entry, true),
-                trend == null ? List.of() : trend.complaints(),
-                trend == null ? List.of() : trend.commendations());
+                trend == null ? Collections.nCopies(trendMonths, 0L) : trend.complaints(),
+                trend == null ? Collections.nCopies(trendMonths, 0L) : trend.commendations());
     }
 
     /** The rating of the latest period that has one standing. */

@@ -53,7 +53,9 @@ class ScorecardQueries {
         for (int back = query.months() - 1; back >= 0; back--) {
             months.add(query.lastMonth().minusMonths(back).toString());
         }
-        List<ScorecardDepartment> departments = mongo.find(new Query().with(Sort.by("_id")), ScorecardDepartment.class);
+        List<ScorecardDepartment> departments = query.departmentId() == null
+                ? mongo.find(new Query().with(Sort.by("_id")), ScorecardDepartment.class)
+                : Optional.ofNullable(mongo.findById(query.departmentId(), ScorecardDepartment.class)).stream().toList();
         Map<String, DepartmentMonth> stored = load(departments.stream()
                 .flatMap(department -> months.stream().map(month -> DepartmentMonth.idOf(department.getId(), month)))
                 .toList());

@@ -80,6 +80,8 @@ class BoardDepartmentPageTest {
     void findingsAreDisclosedOnceCirculatedWithStaffByRoleAndTheAppealBesideThem() {
         harness.deliver(projection, inspectionHistory());
         assertThat(page().inspections()).as("not yet circulated").isEmpty();
+        assertThat(page().department().trendComplaints()).as("statistics not there yet")
+                .hasSize(12).containsOnly(0L);
 
         harness.deliver(projection,
                 event(new InspectionResultsCirculated("i-1", "CARDIOLOGY", 2, 5, T.plusSeconds(60))),

@@ -43,17 +43,20 @@ class BoardProjectionTest {
     /** "Now" for the board: 15 July 2026 in Shanghai. */
     private static final Clock JULY = Clock.fixed(Instant.parse("2026-07-15T04:00:00Z"), SHANGHAI);
 
+    static final List<String> TWELVE_MONTHS = List.of("2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01",
+            "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07");
+
     private final ProjectionHarness harness = new ProjectionHarness();
     private final BoardProjection projection = new BoardProjection(harness.mongo(), JULY);
     private final BoardQueries queries = new BoardQueries(harness.mongo(), JULY, noScorecards());
 
-    /** The board's own counts do not depend on the scorecards; an empty answer stands in for them. */
+    /** The board's own counts do not depend on the scorecards; answers without any department stand in for them. */
     static QueryGateway noScorecards() {
         QueryGateway gateway = mock(QueryGateway.class);
         when(gateway.query(any(FindScorecards.class), eq(Scorecards.class)))
                 .thenReturn(CompletableFuture.completedFuture(new Scorecards("2026-07", "scorecard-1", List.of())));
         when(gateway.query(any(FindMonthlyTrend.class), eq(MonthlyTrend.class)))
-                .thenReturn(CompletableFuture.completedFuture(new MonthlyTrend(List.of(), List.of())));
+                .thenReturn(CompletableFuture.completedFuture(new MonthlyTrend(TWELVE_MONTHS, List.of())));
         when(gateway.query(any(FindDepartmentScorecard.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(Optional.empty()));
         return gateway;

@@ -220,12 +220,14 @@ class ScoringWorkedExampleTest {
         harness.deliver(projection, workedExample());
 
         var all = queries.handle(new FindScorecards(Period.parse("2026-07")));
-        var trend = queries.handle(new FindMonthlyTrend(YearMonth.of(2026, 8), 13));
+        var trend = queries.handle(FindMonthlyTrend.ofEveryDepartment(YearMonth.of(2026, 8), 13));
 
         assertThat(all.scoringVersion()).isEqualTo("scorecard-1");
         assertThat(all.departments()).singleElement().isEqualTo(cardiology("2026-07"));
         assertThat(trend.months()).startsWith("2025-08").endsWith("2026-07", "2026-08");
         assertThat(trend.departments().get(0).complaints()).endsWith(3L, 1L);
         assertThat(trend.departments().get(0).commendations()).endsWith(4L, 0L);
+        assertThat(queries.handle(new FindMonthlyTrend(YearMonth.of(2026, 8), 13, "CARDIOLOGY")).departments()).isEqualTo(trend.departments());
+        assertThat(queries.handle(new FindMonthlyTrend(YearMonth.of(2026, 8), 13, "NOWHERE")).departments()).isEmpty();
     }
 }
