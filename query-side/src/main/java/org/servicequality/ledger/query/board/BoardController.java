@@ -20,6 +20,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The public disclosure board, open to everyone without login: a web page per language, JSON and CSV.
@@ -28,14 +33,25 @@ import java.io.StringWriter;
 @Controller
 class BoardController {
 
-    /** Column order of the CSV download; documented in docs/open-data.md. */
+    /** Column order of the board CSV; documented in docs/open-data.md. */
     static final String[] CSV_COLUMNS = {"department_id", "name_zh", "name_en", "kind", "period",
+            "star_rating", "star_rating_period", "complaints", "service_contacts", "complaints_per_10k", "commendations",
+            "reply_on_time_share", "resolution_share", "open_rectifications", "overdue_rectifications",
             "filed_this_month", "replied_this_month", "resolved_this_month", "filed_total", "replied_total", "resolved_total"};
 
-    private final QueryGateway queries;
+    static final String[] RECTIFICATION_COLUMNS = {"department_id", "rectification_id", "source", "required_action",
+            "due_date", "status", "overdue"};
 
-    BoardController(QueryGateway queries) {
+    static final String[] FINDING_COLUMNS = {"department_id", "inspection_id", "method", "conducted_at", "circulated_at",
+            "finding_id", "standard_clause", "severity", "points_deducted", "positive", "staff_roles",
+            "praised_employee_numbers", "description", "department_reply", "appeal_outcome", "appeal_decision_reason"};
+
+    private final QueryGateway queries;
+    private final Clock organisationClock;
+
+    BoardController(QueryGateway queries, Clock organisationClock) {
         this.queries = queries;
+        this.organisationClock = organisationClock;
     }
 
     @GetMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,37 +62,84 @@ class BoardController {
 
     @GetMapping(path = "/api/board/departments/{departmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    PublicBoard.DepartmentRow department(@PathVariable String departmentId) {
+    PublicBoard.DepartmentPage department(@PathVariable String departmentId) {
         return departmentOrNotFound(departmentId);
     }
 
     @GetMapping(path = "/api/board.csv", produces = "text/csv")
     ResponseEntity<String> boardCsv() throws IOException {
         PublicBoard board = currentBoard();
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
+        return csv("board-" + board.period() + ".csv", CSV_COLUMNS, printer -> {
             for (PublicBoard.DepartmentRow row : board.departments()) {
+                PublicBoard.MonthFigures figures = row.figures();
                 printer.printRecord(row.departmentId(), row.nameZh(), row.nameEn(), row.kind(), board.period(),
+                        row.starRating() == null ? null : row.starRating().stars(),
+                        row.starRating() == null ? null : row.starRating().period(),
+                        figures == null ? null : figures.complaints(),
+                        figures == null ? null : figures.serviceContacts(),
+                        figures == null ? null : figures.complaintsPer10k(),
+                        figures == null ? null : figures.commendations(),
+                        figures == null ? null : figures.replyOnTimeShare(),
+                        figures == null ? null : figures.resolutionShare(),
+                        row.openRectifications().size(),
+                        row.openRectifications().stream().filter(PublicBoard.Rectification::overdue).count(),
                         row.thisMonth().filed(), row.thisMonth().replied(), row.thisMonth().resolved(),
                         row.total().filed(), row.total().replied(), row.total().resolved());
             }
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"board-" + board.period() + ".csv\"")
-                .body(csv.toString());
+        });
+    }
+
+    @GetMapping(path = "/api/board/rectifications.csv", produces = "text/csv")
+    ResponseEntity<String> openRectificationsCsv() throws IOException {
+        PublicBoard board = currentBoard();
+        return csv("open-rectifications-" + board.period() + ".csv", RECTIFICATION_COLUMNS, printer -> {
+            for (PublicBoard.DepartmentRow row : board.departments()) {
+                for (PublicBoard.Rectification rectification : row.openRectifications()) {
+                    printer.printRecord(row.departmentId(), rectification.rectificationId(), rectification.source(),
+                            rectification.requiredAction(), rectification.dueDate(), rectification.status(), rectification.overdue());
+                }
+            }
+        });
+    }
+
+    @GetMapping(path = "/api/board/departments/{departmentId}/findings.csv", produces = "text/csv")
+    ResponseEntity<String> findingsCsv(@PathVariable String departmentId) throws IOException {
+        PublicBoard.DepartmentPage page = departmentOrNotFound(departmentId);
+        return csv("findings-" + departmentId + ".csv", FINDING_COLUMNS, printer -> {
+            for (PublicBoard.Inspection inspection : page.inspections()) {
+                for (PublicBoard.Finding finding : inspection.findings()) {
+                    printer.printRecord(departmentId, inspection.inspectionId(), inspection.method(), inspection.conductedAt(),
+                            inspection.circulatedAt(), finding.findingId(), finding.standardClause(), finding.severity(),
+                            finding.pointsDeducted(), finding.positive(), String.join(";", finding.staffRoles()),
+                            String.join(";", finding.praisedEmployeeNumbers()), finding.description(), finding.departmentReply(),
+                            finding.appealOutcome(), finding.appealDecisionReason());
+                }
+            }
+        });
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     String page(Model model) {
-        model.addAttribute("board", currentBoard());
+        PublicBoard board = currentBoard();
+        Map<String, TrendChart> charts = new LinkedHashMap<>();
+        for (PublicBoard.DepartmentRow row : board.departments()) {
+            charts.put(row.departmentId(), TrendChart.of(board.trendMonths(), row.trendComplaints(), row.trendCommendations()));
+        }
+        model.addAttribute("board", board);
+        model.addAttribute("charts", charts);
         return "board";
     }
 
     @GetMapping(path = "/departments/{departmentId}", produces = MediaType.TEXT_HTML_VALUE)
     String departmentPage(@PathVariable String departmentId, Model model) {
-        model.addAttribute("department", departmentOrNotFound(departmentId));
-        model.addAttribute("period", currentBoard().period());
+        PublicBoard board = currentBoard();
+        PublicBoard.DepartmentPage page = departmentOrNotFound(departmentId);
+        model.addAttribute("page", page);
+        model.addAttribute("department", page.department());
+        model.addAttribute("period", board.period());
+        model.addAttribute("zone", organisationClock.getZone());
+        model.addAttribute("chart", TrendChart.of(board.trendMonths(), page.department().trendComplaints(),
+                page.department().trendCommendations()));
         return "department";
     }
 
@@ -84,9 +147,24 @@ class BoardController {
         return queries.query(new FindPublicBoard(), PublicBoard.class).join();
     }
 
-    private PublicBoard.DepartmentRow departmentOrNotFound(String departmentId) {
-        return queries.query(new FindDepartmentBoard(departmentId), ResponseTypes.optionalInstanceOf(PublicBoard.DepartmentRow.class))
+    private PublicBoard.DepartmentPage departmentOrNotFound(String departmentId) {
+        return queries.query(new FindDepartmentBoard(departmentId), ResponseTypes.optionalInstanceOf(PublicBoard.DepartmentPage.class))
                 .join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No department '" + departmentId + "' on the board."));
+    }
+
+    private interface Rows {
+        void print(CSVPrinter printer) throws IOException;
+    }
+
+    private static ResponseEntity<String> csv(String fileName, String[] columns, Rows rows) throws IOException {
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(columns).get())) {
+            rows.print(printer);
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Objects.requireNonNull(fileName) + "\"")
+                .body(csv.toString());
     }
 }

@@ -1,6 +1,8 @@
 package org.servicequality.ledger.query.board;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicequality.ledger.api.board.FindPublicBoard;
@@ -14,14 +16,25 @@ import org.servicequality.ledger.api.complaint.FeedbackKind;
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.api.department.DepartmentKind;
 import org.servicequality.ledger.api.department.DepartmentRegistered;
+import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
+import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
+import org.servicequality.ledger.api.scorecard.FindScorecards;
+import org.servicequality.ledger.api.scorecard.MonthlyTrend;
+import org.servicequality.ledger.api.scorecard.Scorecards;
 import org.servicequality.ledger.query.projection.ProjectionHarness;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.servicequality.ledger.query.projection.ProjectionHarness.event;
 
 class BoardProjectionTest {
@@ -30,9 +43,24 @@ class BoardProjectionTest {
     /** "Now" for the board: 15 July 2026 in Shanghai. */
     private static final Clock JULY = Clock.fixed(Instant.parse("2026-07-15T04:00:00Z"), SHANGHAI);
 
+    static final List<String> TWELVE_MONTHS = List.of("2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01",
+            "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07");
+
     private final ProjectionHarness harness = new ProjectionHarness();
     private final BoardProjection projection = new BoardProjection(harness.mongo(), JULY);
-    private final BoardQueries queries = new BoardQueries(harness.mongo(), JULY);
+    private final BoardQueries queries = new BoardQueries(harness.mongo(), JULY, noScorecards());
+
+    /** The board's own counts do not depend on the scorecards; answers without any department stand in for them. */
+    static QueryGateway noScorecards() {
+        QueryGateway gateway = mock(QueryGateway.class);
+        when(gateway.query(any(FindScorecards.class), eq(Scorecards.class)))
+                .thenReturn(CompletableFuture.completedFuture(new Scorecards("2026-07", "scorecard-1", List.of())));
+        when(gateway.query(any(FindMonthlyTrend.class), eq(MonthlyTrend.class)))
+                .thenReturn(CompletableFuture.completedFuture(new MonthlyTrend(TWELVE_MONTHS, List.of())));
+        when(gateway.query(any(FindDepartmentScorecard.class), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(Optional.empty()));
+        return gateway;
+    }
 
     @AfterEach
     void tearDown() {

@@ -36,6 +36,17 @@ public final class ProjectionHarness implements AutoCloseable {
         return GenericEventMessage.asEventMessage(payload);
     }
 
+    /**
+     * The stored documents of a collection in {@code _id} order, without the write counter every write advances
+     * whatever it writes: what a live build and a replay must agree on.
+     */
+    public List<org.bson.Document> contentsOf(String collection) {
+        List<org.bson.Document> documents = mongo.getCollection(collection).find()
+                .sort(new org.bson.Document("_id", 1)).into(new java.util.ArrayList<>());
+        documents.forEach(document -> document.remove("readModelRevision"));
+        return documents;
+    }
+
     /** Handles the messages as one batch and commits it. */
     public void deliver(Object projection, EventMessage<?>... messages) {
         deliver(projection, Arrays.asList(messages));

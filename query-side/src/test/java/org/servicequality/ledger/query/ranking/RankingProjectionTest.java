@@ -50,11 +50,8 @@ class RankingProjectionTest {
         events.forEach(event -> harness.deliver(projection, event));
     }
 
-    /** The stored documents without the write counter, which every write advances whatever it writes. */
     private List<Document> stored(String collection) {
-        List<Document> documents = harness.mongo().findAll(Document.class, collection);
-        documents.forEach(document -> document.remove("readModelRevision"));
-        return documents;
+        return harness.contentsOf(collection);
     }
 
     @Test

@@ -1,0 +1,21 @@
+package org.servicequality.ledger.query.board;
+
+import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A member of staff as the board may show them in a negative item: by role, never by name. The
+ * display name of {@code StaffMemberEnrolled} is deliberately not kept.
+ */
+@Document("board_staff")
+class BoardStaffMember extends ReadModelDocument {
+
+    String role;
+
+    BoardStaffMember() {
+    }
+
+    BoardStaffMember(String employeeNumber) {
+        super(employeeNumber);
+    }
+}

@@ -1,0 +1,127 @@
+package org.servicequality.ledger.query.scorecard;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.servicequality.ledger.api.Period;
+import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
+import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
+import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
+import org.servicequality.ledger.api.scorecard.FindScorecards;
+import org.servicequality.ledger.api.scorecard.MonthlyTrend;
+import org.servicequality.ledger.api.scorecard.Scorecards;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/** Scorecards summed from the department-month documents, which are read by {@code _id} only. */
+@Component
+class ScorecardQueries {
+
+    private final MongoTemplate mongo;
+
+    ScorecardQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @QueryHandler
+    Optional<DepartmentScorecard> handle(FindDepartmentScorecard query) {
+        return Optional.ofNullable(mongo.findById(query.departmentId(), ScorecardDepartment.class))
+                .map(department -> scorecards(List.of(department), query.period()).get(0));
+    }
+
+    @QueryHandler
+    Scorecards handle(FindScorecards query) {
+        List<ScorecardDepartment> departments = mongo.find(new Query().with(Sort.by("_id")), ScorecardDepartment.class);
+        return new Scorecards(query.period().toString(), ScorecardCalculation.VERSION, scorecards(departments, query.period()));
+    }
+
+    @QueryHandler
+    MonthlyTrend handle(FindMonthlyTrend query) {
+        List<String> months = new ArrayList<>();
+        for (int back = query.months() - 1; back >= 0; back--) {
+            months.add(query.lastMonth().minusMonths(back).toString());
+        }
+        List<ScorecardDepartment> departments = query.departmentId() == null
+                ? mongo.find(new Query().with(Sort.by("_id")), ScorecardDepartment.class)
+                : Optional.ofNullable(mongo.findById(query.departmentId(), ScorecardDepartment.class)).stream().toList();
+        Map<String, DepartmentMonth> stored = load(departments.stream()
+                .flatMap(department -> months.stream().map(month -> DepartmentMonth.idOf(department.getId(), month)))
+                .toList());
+        return new MonthlyTrend(months, departments.stream().map(department -> {
+            List<MonthFigures> figures = months.stream()
+                    .map(month -> figuresOf(stored.get(DepartmentMonth.idOf(department.getId(), month))))
+                    .toList();
+            return new MonthlyTrend.DepartmentTrend(department.getId(),
+                    figures.stream().map(f -> f.complaints).toList(),
+                    figures.stream().map(f -> f.commendations).toList());
+        }).toList());
+    }
+
+    private List<DepartmentScorecard> scorecards(List<ScorecardDepartment> departments, Period period) {
+        Period earlier = period.yearEarlier();
+        List<String> ids = new ArrayList<>();
+        for (ScorecardDepartment department : departments) {
+            ids.addAll(monthIds(department.getId(), period));
+            ids.addAll(monthIds(department.getId(), earlier));
+        }
+        Map<String, DepartmentMonth> months = load(ids);
+        return departments.stream()
+                .map(department -> ScorecardCalculation.scorecard(input(department, period, months), input(department, earlier, months)))
+                .toList();
+    }
+
+    private ScorecardCalculation.Input input(ScorecardDepartment department, Period period, Map<String, DepartmentMonth> stored) {
+        MonthFigures sum = new MonthFigures();
+        List<Long> monthlyContacts = new ArrayList<>();
+        for (String id : monthIds(department.getId(), period)) {
+            DepartmentMonth month = stored.get(id);
+            sum.addAll(figuresOf(month));
+            monthlyContacts.add(month == null ? null : month.serviceContacts);
+        }
+        return new ScorecardCalculation.Input(department.getId(), department.nameZh, department.nameEn, period.toString(),
+                sum, serviceContacts(department.getId(), period, monthlyContacts));
+    }
+
+    /**
+     * A month's own figure; for a quarter or year the figure reported for that period, else the sum of its
+     * months when every month has one (a partial sum would understate the denominator and inflate rates).
+     */
+    private Long serviceContacts(String departmentId, Period period, List<Long> monthlyContacts) {
+        if (period.kind() != Period.Kind.MONTH) {
+            ReportedVolume reported = mongo.findById(DepartmentMonth.idOf(departmentId, period.toString()), ReportedVolume.class);
+            if (reported != null) {
+                return reported.serviceContacts;
+            }
+        }
+        return monthlyContacts.contains(null) ? null : monthlyContacts.stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Map<String, DepartmentMonth> load(Collection<String> ids) {
+        return mongo.find(query(where("_id").in(ids)), DepartmentMonth.class).stream()
+                .collect(Collectors.toMap(DepartmentMonth::getId, Function.identity()));
+    }
+
+    private static MonthFigures figuresOf(DepartmentMonth month) {
+        return month == null ? new MonthFigures() : month.figures;
+    }
+
+    private static List<String> monthIds(String departmentId, Period period) {
+        List<String> ids = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(period.firstDay()); month.isBefore(YearMonth.from(period.endExclusive())); month = month.plusMonths(1)) {
+            ids.add(DepartmentMonth.idOf(departmentId, month.toString()));
+        }
+        return ids;
+    }
+}
