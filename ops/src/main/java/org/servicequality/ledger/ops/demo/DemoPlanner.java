@@ -345,7 +345,7 @@ final class DemoPlanner {
                 employees.forEach(number -> disqualifyingDays.computeIfAbsent(number, n -> new ArrayList<>()).add(received.atZone(zone).toLocalDate()));
             }
             if (rectify) {
-                rectification(Map.of("kind", "COMPLAINT", "complaintId", new Ref(ref)), handling,
+                rectification(body("kind", "COMPLAINT", "complaintId", new Ref(ref)), handling,
                         resolved.plus(hours(1, 48)), phase);
             }
         }
@@ -478,7 +478,7 @@ final class DemoPlanner {
             }
             double rectify = finding.severity() == Severity.MINOR ? 0.1 : 0.6;
             if (!overturned && random.nextDouble() < rectify) {
-                rectification(Map.of("kind", "FINDING", "inspectionId", new Ref(ref), "findingId", new Ref(finding.ref())),
+                rectification(body("kind", "FINDING", "inspectionId", new Ref(ref), "findingId", new Ref(finding.ref())),
                         department.id(), last.plus(hours(1, 72)), Phase.HISTORY);
             }
         }
