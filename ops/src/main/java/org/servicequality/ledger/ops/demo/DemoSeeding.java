@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.Scheduler;
-import jakarta.annotation.PreDestroy;
 import org.servicequality.ledger.command.calendar.WorkingDayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +43,7 @@ public class DemoSeeding {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
     private static final Duration DEADLINE_WAIT = Duration.ofMinutes(3);
 
-    private final DemoOptions options;
+    private final Environment environment;
     private final ZoneId zone;
     private final WorkingDayCalendar calendar;
     private final int replyWithinWorkingDays;
@@ -54,18 +54,23 @@ public class DemoSeeding {
     private Thread worker;
 
     DemoSeeding(Environment environment, WorkingDayCalendar calendar, DataSource dataSource, ObjectProvider<Scheduler> scheduler) {
-        DemoOptions defaults = DemoOptions.DEFAULT;
-        this.options = new DemoOptions(
-                environment.getProperty("ledger.demo.seed", Long.class, defaults.seed()),
-                environment.getProperty("ledger.demo.months", Integer.class, defaults.months()),
-                environment.getProperty("ledger.demo.staff", Integer.class, defaults.staff()),
-                environment.getProperty("ledger.demo.cases-per-month", Integer.class, defaults.casesPerMonth()));
+        this.environment = environment;
         this.zone = ZoneId.of(environment.getProperty("ledger.time-zone", "Asia/Shanghai"));
         this.replyWithinWorkingDays = environment.getProperty("ledger.complaints.reply-within-working-days", Integer.class, 3);
         this.calendar = calendar;
         this.jdbc = new JdbcTemplate(dataSource);
         this.deadlineTable = environment.getProperty("db-scheduler.table-name", "scheduled_tasks");
         this.scheduler = scheduler;
+    }
+
+    /** Read when the demo runs, so that a bad option fails the demo, not the service. */
+    private DemoOptions options() {
+        DemoOptions defaults = DemoOptions.DEFAULT;
+        return new DemoOptions(
+                environment.getProperty("ledger.demo.seed", Long.class, defaults.seed()),
+                environment.getProperty("ledger.demo.months", Integer.class, defaults.months()),
+                environment.getProperty("ledger.demo.staff", Integer.class, defaults.staff()),
+                environment.getProperty("ledger.demo.cases-per-month", Integer.class, defaults.casesPerMonth()));
     }
 
     @EventListener
@@ -77,6 +82,7 @@ public class DemoSeeding {
 
     private void run(String baseUrl) {
         try {
+            DemoOptions options = options();
             LocalDate today = LocalDate.now(zone);
             DemoPlan plan = new DemoPlanner(options, zone, today, calendar, replyWithinWorkingDays).plan();
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -126,8 +132,9 @@ public class DemoSeeding {
         return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /** Published before the web server stops, so the seeding stops cleanly instead of failing on a closed port. */
+    @EventListener
+    void onClose(ContextClosedEvent closing) throws InterruptedException {
         if (worker != null && worker.isAlive()) {
             worker.interrupt();
             worker.join(Duration.ofSeconds(10).toMillis());

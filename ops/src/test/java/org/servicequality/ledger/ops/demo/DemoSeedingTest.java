@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code --demo} on the real application: a smaller organisation than the default (fewer months, staff and
@@ -70,6 +72,19 @@ class DemoSeedingTest {
             assertThat(second.refused()).isZero();
             assertThat(second.added()).isZero();
             assertThat(again.storedEvents()).isEqualTo(storedEvents);
+        }
+    }
+
+    @Test
+    void aFailingDemoIsReportedAndTheServiceKeepsRunning() {
+        try (RunningLedger ledger = RunningLedger.start(dataDirectory, "--demo", "--ledger.demo.months=0")) {
+            assertThatThrownBy(() -> summaryOf(ledger))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("ledger.demo.months must be 1 to 36");
+            assertThat(ledger.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+            assertThat(ledger.post("/api/departments",
+                    "{\"departmentId\":\"LAB\",\"nameZh\":\"检验科\",\"nameEn\":\"Laboratory\",\"kind\":\"MEDICAL_TECHNICAL\"}").status())
+                    .isEqualTo(201);
         }
     }
 
