@@ -51,7 +51,7 @@ class PersistentDeadlinesConfiguration {
                                     @Qualifier("eventSerializer") Serializer eventSerializer,
                                     TransactionManager transactionManager,
                                     DeadlineManagerSpanFactory spanFactory) {
-        return DbSchedulerDeadlineManager.builder()
+        return new CancellationTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
                 .serializer(eventSerializer)
@@ -59,8 +59,7 @@ class PersistentDeadlinesConfiguration {
                 .spanFactory(spanFactory)
                 .useBinaryPojo(false)
                 .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+                .stopScheduler(false));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.servicequality.ledger.api.CommandRejectedException;
 import org.servicequality.ledger.api.inspection.AppealFinding;
@@ -38,7 +39,8 @@ class Inspection {
     private Instant conductedAt;
     private Instant circulatedAt;
 
-    @AggregateMember
+    /** Each finding's events reach only that finding (matched on findingId), not every finding of the inspection. */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final List<Finding> findings = new ArrayList<>();
 
     Inspection() {

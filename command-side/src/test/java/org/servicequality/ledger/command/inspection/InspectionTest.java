@@ -309,6 +309,21 @@ class InspectionTest {
     }
 
     @Test
+    void anAppealOfOneFindingLeavesTheOthersOpenToAppeal() {
+        fixture.given(conducted(), shortcoming(), recorded("f-2", Severity.MINOR, 2, false), circulated(2, 7), appealed())
+                .when(new AppealFinding(ID, "f-2", "Also unfair", APPEALED, null))
+                .expectEvents(new FindingAppealed(ID, "f-2", DEPT, "Also unfair", APPEALED));
+    }
+
+    @Test
+    void aDecisionOnOneFindingLeavesTheOthersOpenToDecision() {
+        fixture.given(conducted(), shortcoming(), recorded("f-2", Severity.MINOR, 2, false), circulated(2, 7), appealed(),
+                        new FindingAppealed(ID, "f-2", DEPT, "Also unfair", APPEALED), upheld())
+                .when(new OverturnFinding(ID, "f-2", "Sign was missing, not the greeting", DECIDED, null))
+                .expectEvents(new FindingOverturned(ID, "f-2", DEPT, 2, CONDUCTED, "Sign was missing, not the greeting", DECIDED));
+    }
+
+    @Test
     void decisionsConcernOnlyTheirOwnFinding() {
         fixture.given(conducted(), shortcoming(), recorded("f-2", Severity.MINOR, 2, false), circulated(2, 7), appealed(),
                         new FindingAppealed(ID, "f-2", DEPT, "Also unfair", APPEALED))

@@ -1,0 +1,61 @@
+package org.servicequality.ledger.command.deadlines;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.messaging.ScopeAwareProvider;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+
+class CancellationTolerantDeadlineManagerTest {
+
+    private final Scheduler scheduler = mock(Scheduler.class);
+    private final CancellationTolerantDeadlineManager deadlines = new CancellationTolerantDeadlineManager(
+            DbSchedulerDeadlineManager.builder()
+                    .scheduler(scheduler)
+                    .scopeAwareProvider(mock(ScopeAwareProvider.class, invocation -> Stream.empty()))
+                    .serializer(JacksonSerializer.defaultSerializer())
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .startScheduler(false)
+                    .stopScheduler(false));
+
+    @Test
+    void cancellingADeadlineThatIsFiringIsNotAnError() {
+        doThrow(new TaskInstanceCurrentlyExecutingException("axon-deadline", "d-1")).when(scheduler).cancel(any());
+
+        assertThatCode(() -> deadlines.cancelSchedule("complaint-reply-due", "d-1")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void axonsOwnManagerWouldFailTheCommand() {
+        doThrow(new TaskInstanceCurrentlyExecutingException("axon-deadline", "d-1")).when(scheduler).cancel(any());
+        DbSchedulerDeadlineManager plain = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(mock(ScopeAwareProvider.class, invocation -> Stream.empty()))
+                .serializer(JacksonSerializer.defaultSerializer())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .startScheduler(false)
+                .stopScheduler(false)
+                .build();
+
+        assertThatThrownBy(() -> plain.cancelSchedule("complaint-reply-due", "d-1"))
+                .isInstanceOf(TaskInstanceCurrentlyExecutingException.class);
+    }
+
+    @Test
+    void otherSchedulerFailuresStillSurface() {
+        doThrow(new IllegalStateException("database unreachable")).when(scheduler).cancel(any());
+
+        assertThatThrownBy(() -> deadlines.cancelSchedule("complaint-reply-due", "d-1"))
+                .hasMessage("database unreachable");
+    }
+}
