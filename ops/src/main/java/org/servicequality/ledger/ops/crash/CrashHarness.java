@@ -174,16 +174,31 @@ public final class CrashHarness {
                 Thread.sleep(250);
                 board = JSON.readTree(get(ledger, "/api/board"));
             }
-            Map<String, String> readModels = new LinkedHashMap<>();
-            readModels.put("/api/board", board.toString());
-            readModels.put("/api/board.csv", get(ledger, "/api/board.csv"));
-            for (JsonNode row : board.path("departments")) {
-                String path = "/api/board/departments/" + row.path("departmentId").asText();
-                readModels.put(path, get(ledger, path));
+            // The board's rates and trend come from other processors than its counts: read until nothing moves.
+            Map<String, String> readModels = servedReadModels(ledger);
+            Thread.sleep(1000);
+            for (Map<String, String> again = servedReadModels(ledger); !again.equals(readModels); again = servedReadModels(ledger)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The read models of " + dataDirectory + " did not settle within " + CATCH_UP_TIMEOUT);
+                }
+                readModels = again;
+                Thread.sleep(1000);
             }
             ledger.stop(STOP_TIMEOUT);
             return readModels;
         }
+    }
+
+    private Map<String, String> servedReadModels(LedgerProcess ledger) throws IOException, InterruptedException {
+        String board = get(ledger, "/api/board");
+        Map<String, String> readModels = new LinkedHashMap<>();
+        readModels.put("/api/board", board);
+        readModels.put("/api/board.csv", get(ledger, "/api/board.csv"));
+        for (JsonNode row : JSON.readTree(board).path("departments")) {
+            String path = "/api/board/departments/" + row.path("departmentId").asText();
+            readModels.put(path, get(ledger, path));
+        }
+        return readModels;
     }
 
     private static long[] boardCounts(JsonNode board) {
