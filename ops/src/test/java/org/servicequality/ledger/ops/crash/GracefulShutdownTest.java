@@ -37,9 +37,11 @@ class GracefulShutdownTest {
         assertThat(exitCode).isIn(0, 143);
         // A command cut off half-way by the shutdown would have answered 5xx.
         assertThat(statistics.refusals).isEmpty();
-        String shutdown = Files.readString(log);
-        shutdown = shutdown.substring(shutdown.indexOf("Commencing graceful shutdown"));
-        assertThat(shutdown).contains("Graceful shutdown complete").doesNotContain(" ERROR ", " WARN ");
+        String output = Files.readString(log);
+        assertThat(output).contains("Commencing graceful shutdown");
+        // Warnings are left out: a starved machine makes Hikari warn of clock leaps at any moment.
+        assertThat(output.substring(output.indexOf("Commencing graceful shutdown")))
+                .contains("Graceful shutdown complete").doesNotContain(" ERROR ");
         assertThat(Files.readString(data.resolve("ledger.lock"))).isEqualTo("stopped\n");
 
         StoreInspection store = StoreInspection.of(data);
