@@ -25,8 +25,8 @@ final class OperatorCommands {
                                                    URL defaults to http://127.0.0.1:8080 (the service must be on this machine)
               restore --from FILE --to DIR         unpack a backup into DIR (new or empty) and verify it against its digest;
                                                    then start the service with --ledger.data-dir=DIR
-              crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--seed N] [--work-dir DIR]
-                                                   kill -9 the service under load again and again and check nothing was lost
+              crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--probes 2] [--seed N]
+                         [--work-dir DIR]          kill -9 the service under load again and again and check nothing was lost
             """;
     private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test");
 
@@ -64,7 +64,7 @@ final class OperatorCommands {
         } catch (IllegalArgumentException wrongOption) {
             return usage(wrongOption.getMessage());
         } catch (Exception failed) {
-            System.err.println(args[0] + " failed: " + failed.getMessage());
+            System.err.println(args[0] + " failed: " + (failed.getMessage() == null ? failed : failed.getMessage()));
             return 1;
         }
     }

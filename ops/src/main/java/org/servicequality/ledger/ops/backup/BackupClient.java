@@ -4,6 +4,7 @@ import org.servicequality.ledger.ops.embedded.EventStoreDigest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,9 +36,15 @@ public final class BackupClient {
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<InputStream> response = http.send(
-                HttpRequest.newBuilder(service.resolve("/api/ops/backup")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(
+                    HttpRequest.newBuilder(service.resolve("/api/ops/backup")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException nobodyThere) {
+            throw new IllegalStateException("No service answers at " + service + "; is it running, and is that its port (--url)?",
+                    nobodyThere);
+        }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The service at " + service + " answered " + response.statusCode() + ": "

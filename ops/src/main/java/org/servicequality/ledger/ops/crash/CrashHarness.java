@@ -55,6 +55,8 @@ public final class CrashHarness {
     }
 
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
+    private static final int MIN_ACKNOWLEDGED_PER_CYCLE = 20;
+    private static final Duration MIN_LOAD_WAIT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -93,11 +95,14 @@ public final class CrashHarness {
             load.target(ledger.baseUrl());
             unanswered.forEach(load::retry);
             load.probe(settings.probesPerLane(), random);
+            long loadStarted = System.nanoTime();
             CommandLoad.Clients clients = load.start(random.nextLong());
             long up = settings.minUp().toMillis()
                     + (long) (random.nextDouble() * (settings.maxUp().toMillis() - settings.minUp().toMillis()));
             Thread.sleep(up);
+            awaitLoad(statistics, acknowledgedBefore);
             ledger.kill();
+            long underLoadMillis = (System.nanoTime() - loadStarted) / 1_000_000;
             unanswered = clients.stop();
 
             store = StoreInspection.of(data);
@@ -107,9 +112,9 @@ public final class CrashHarness {
             duplicatePositions = Math.max(duplicatePositions, store.duplicatePositions);
             gaps = Math.max(gaps, store.aggregatesWithGaps);
             world.rebuild(store.events);
-            progress.printf("cycle %d/%d: killed pid %d after %d ms; %d acknowledged (%d in all), %d unanswered; store %d events; "
+            progress.printf("cycle %d/%d: killed pid %d after %d ms under load; %d acknowledged (%d in all), %d unanswered; store %d events; "
                             + "lost %d, duplicate ids %d, duplicate positions %d, gaps %d; probes failed %d%n",
-                    cycle, settings.cycles(), ledger.pid(), up, statistics.acknowledged.get() - acknowledgedBefore,
+                    cycle, settings.cycles(), ledger.pid(), underLoadMillis, statistics.acknowledged.get() - acknowledgedBefore,
                     statistics.acknowledged.get(), unanswered.size(), store.events.size(), lost, store.duplicateEventIdentifiers,
                     store.duplicatePositions, store.aggregatesWithGaps, statistics.probeFailures.get() - probeFailuresBefore);
             if (!missing.isEmpty()) {
@@ -131,6 +136,17 @@ public final class CrashHarness {
                 new ArrayList<>(statistics.refusals), store.events.size(), difference.isEmpty(), difference, elapsed);
         print(summary);
         return summary;
+    }
+
+    /**
+     * On a starved machine the first seconds after a start may see hardly a command through; a kill then tests
+     * little. The kill waits (a bounded time) until the cycle has had some traffic.
+     */
+    private static void awaitLoad(CommandLoad.Statistics statistics, long acknowledgedBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + MIN_LOAD_WAIT.toNanos();
+        while (statistics.acknowledged.get() - acknowledgedBefore < MIN_ACKNOWLEDGED_PER_CYCLE && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private void print(Summary summary) {

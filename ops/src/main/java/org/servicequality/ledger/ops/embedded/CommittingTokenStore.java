@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>Left to itself the MVStore writes in the background about once a second, and that writer takes each map
  * (each collection is one) as it stands when it reaches it, one after another, not all at one instant
  * ({@code MVStore.collectChangedMapRoots}): a write that lands on the read models' map just after it was taken
- * and a token written just before the tokens' map is taken would reach the file in the wrong order. Committing
+ * and a token written just before the tokens' map is taken would reach the file in the wrong order (a reading
+ * of the code, not a failure seen). Committing
  * here makes the order of the file the order of the writes, and a kill -9 loses at most the batch in flight
  * instead of the last second. The MVStore is opened with its background writer off.
  */
