@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import java.util.Comparator;
 
 /**
- * The Service Star score, version {@value #VERSION}; docs/scoring-rankings.md states it with worked
+ * The Service Star score, version {@value #VERSION}; docs/scoring.md (Service Star rankings) states it with worked
  * examples. Changing a weight or the tie-break chain means a new version.
  */
 final class ServiceStarScoring {

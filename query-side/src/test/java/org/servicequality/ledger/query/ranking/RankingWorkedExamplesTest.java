@@ -25,7 +25,7 @@ import static org.servicequality.ledger.query.ranking.RankingEvents.CARDIOLOGY;
 import static org.servicequality.ledger.query.ranking.RankingEvents.SHANGHAI;
 import static org.servicequality.ledger.query.ranking.RankingEvents.on;
 
-/** The worked examples of docs/scoring-rankings.md, event for event and figure for figure. */
+/** The worked examples of docs/scoring.md (Service Star rankings), event for event and figure for figure. */
 class RankingWorkedExamplesTest {
 
     static final Period Q3 = Period.parse("2026-Q3");
