@@ -1,5 +1,6 @@
 package org.servicequality.ledger.ops;
 
+import org.servicequality.ledger.ops.audit.AuditCommands;
 import org.servicequality.ledger.ops.backup.BackupClient;
 import org.servicequality.ledger.ops.backup.Restore;
 import org.servicequality.ledger.ops.crash.CrashHarness;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /**
  * The operator's commands, run by the same jar as the service: {@code backup}, {@code restore} and
- * {@code crash-test}. Any other first argument starts the service.
+ * {@code crash-test} and {@code audit ...}. Any other first argument starts the service.
  */
 final class OperatorCommands {
 
@@ -27,8 +28,8 @@ final class OperatorCommands {
                                                    then start the service with --ledger.data-dir=DIR
               crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--probes 2] [--seed N]
                          [--work-dir DIR]          kill -9 the service under load again and again and check nothing was lost
-            """;
-    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test");
+            """ + AuditCommands.USAGE;
+    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "audit");
 
     private OperatorCommands() {
     }
@@ -39,8 +40,12 @@ final class OperatorCommands {
 
     /** @return the process exit code: 0 done, 1 failed, 2 wrong usage */
     static int run(String[] args) {
+        boolean audit = args[0].equals("audit");
+        if (audit && (args.length < 2 || args[1].startsWith("--"))) {
+            return usage("audit needs a command: verify, export or history");
+        }
         Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = audit ? 2 : 1; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
                 return usage("Unexpected argument: " + arg);
@@ -56,6 +61,7 @@ final class OperatorCommands {
         }
         try {
             return switch (args[0]) {
+                case "audit" -> new AuditCommands(System.out, System.err).run(args[1], options);
                 case "backup" -> required(options, "to") ? backup(options) : usage("backup needs --to FILE");
                 case "restore" -> required(options, "from") && required(options, "to") ? restore(options)
                         : usage("restore needs --from FILE and --to DIR");

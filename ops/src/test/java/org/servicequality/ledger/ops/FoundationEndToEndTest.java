@@ -84,6 +84,8 @@ class FoundationEndToEndTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("心内科").contains("<html lang=\"zh-CN\"");
         assertThat(ledger.get("/?lang=en").body()).contains("Cardiology").contains("<html lang=\"en\"");
+        // The language switch keeps the rest of the query.
+        assertThat(ledger.get("/rankings?period=2026-Q3").body()).contains("href=\"/rankings?period=2026-Q3&amp;lang=en\"");
     }
 
     private JsonNode departmentOnBoard(String departmentId) throws Exception {

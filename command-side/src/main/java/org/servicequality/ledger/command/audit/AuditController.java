@@ -132,7 +132,7 @@ class AuditController {
         StreamingResponseBody body = out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(chosen.fileName()));
-                EventExport.Manifest manifest = export.write(zip, chosen, from, to, department);
+                EventExport.Manifest manifest = export.write(zip, chosen, from, to, department, written -> { });
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry("manifest.json"));
                 ByteArrayOutputStream manifestJson = new ByteArrayOutputStream();

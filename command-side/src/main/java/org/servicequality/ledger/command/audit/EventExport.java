@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -64,7 +65,10 @@ public final class EventExport {
         this.events = events;
     }
 
-    public Manifest write(OutputStream target, Format format, Instant from, Instant to, String departmentId) {
+    /**
+     * @param progress told the number of events written so far, every 1,000 events and at the end
+     */
+    public Manifest write(OutputStream target, Format format, Instant from, Instant to, String departmentId, LongConsumer progress) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -72,11 +76,15 @@ public final class EventExport {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
         TreeMap<String, Long> countsByType = new TreeMap<>();
+        long[] written = {0};
         Predicate<StoredEvents.AuditedEvent> concerned = departmentId == null ? event -> true : event -> concerns(event, departmentId);
         try (Writer writer = new OutputStreamWriter(new DigestOutputStream(nonClosing(target), sha256), StandardCharsets.UTF_8);
              CSVPrinter csv = format == Format.CSV ? new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get()) : null) {
             events.between(DateTimeUtils.formatInstant(from), DateTimeUtils.formatInstant(to), keyId -> "redacted", concerned, event -> {
                 countsByType.merge(event.payloadType(), 1L, Long::sum);
+                if (++written[0] % 1000 == 0) {
+                    progress.accept(written[0]);
+                }
                 try {
                     if (csv != null) {
                         csv.printRecord(event.globalIndex(), event.eventIdentifier(), event.aggregateIdentifier(), event.aggregateType(),
@@ -95,7 +103,8 @@ public final class EventExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long total = countsByType.values().stream().mapToLong(Long::longValue).sum();
+        long total = written[0];
+        progress.accept(total);
         return new Manifest(format.fileName(), format.name().toLowerCase(), from.toString(), to.toString(), departmentId, total,
                 countsByType, HexFormat.of().formatHex(sha256.digest()));
     }

@@ -1,5 +1,6 @@
 package org.servicequality.ledger.ops.backup;
 
+import org.servicequality.ledger.ops.embedded.DataDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.servicequality.ledger.ops.embedded.EventStoreDigest;
@@ -60,7 +61,7 @@ final class BackupArchive {
 
     static EventStoreDigest digestOfDirectory(Path dataDirectory) throws SQLException {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("events") + ";ACCESS_MODE_DATA=r", "ledger", "")) {
+                DataDirectory.eventStoreUrl(dataDirectory, ";ACCESS_MODE_DATA=r"), "ledger", "")) {
             return EventStoreDigest.of(connection);
         }
     }

@@ -27,9 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CommandLoad {
 
     /** Received, replied and resolved on three consecutive days, long enough ago to be in the past. */
-    private static final String RECEIVED_AT = "2026-01-05T09:00:00+08:00";
-    private static final String REPLIED_AT = "2026-01-06T10:00:00+08:00";
-    private static final String RESOLVED_AT = "2026-01-07T10:00:00+08:00";
     private static final String[] DEPARTMENT_KINDS = {"CLINICAL", "MEDICAL_TECHNICAL", "ADMINISTRATIVE", "LOGISTICS", "SERVICE_WINDOW"};
     private static final String[] CHANNELS = {"WEB", "HOTLINE", "SMS", "LETTER"};
     private static final String[] CATEGORIES = {"SERVICE_ATTITUDE", "SERVICE_QUALITY", "PRICING", "PROCESS", "ENVIRONMENT"};
@@ -242,29 +239,37 @@ public final class CommandLoad {
                 {"nameZh":"科室%s","nameEn":"Department %s"}""".formatted(suffix, suffix), "DepartmentRenamed", "");
     }
 
+    /**
+     * Business times are "now" when a command is made (a retry resends the same body): the items are on time, so no
+     * reply deadline falls due and appends events while the harness compares the store with its log.
+     */
+    private static String now() {
+        return java.time.Instant.now().toString();
+    }
+
     private Command fileComplaint(Random random) {
         return Command.creating("/api/complaints", """
                 {"channel":"%s","kind":"COMPLAINT","category":"%s","departmentId":"%s","employeeNumbers":["E%04d"],
                  "summary":"Kept waiting at the counter","details":"No explanation was given","receivedAt":"%s"}"""
                 .formatted(CHANNELS[random.nextInt(CHANNELS.length)], CATEGORIES[random.nextInt(CATEGORIES.length)],
-                        world.anyDepartment(random), random.nextInt(10_000), RECEIVED_AT), "ComplaintFiled", "complaintId", "");
+                        world.anyDepartment(random), random.nextInt(10_000), now()), "ComplaintFiled", "complaintId", "");
     }
 
     private static Command reply(String complaintId) {
         return Command.on(complaintId, "/api/complaints/" + complaintId + "/reply", """
-                {"text":"We apologise; the counter is now staffed at peak hours.","repliedAt":"%s"}""".formatted(REPLIED_AT),
+                {"text":"We apologise; the counter is now staffed at peak hours.","repliedAt":"%s"}""".formatted(now()),
                 "ComplaintReplied", "");
     }
 
     private static Command resolve(String complaintId) {
         return Command.on(complaintId, "/api/complaints/" + complaintId + "/resolve", """
-                {"outcome":"SUBSTANTIATED","rectificationRequired":false,"resolvedAt":"%s"}""".formatted(RESOLVED_AT), "ComplaintResolved", "");
+                {"outcome":"SUBSTANTIATED","rectificationRequired":false,"resolvedAt":"%s"}""".formatted(now()), "ComplaintResolved", "");
     }
 
     private Command receiveCommendation(Random random) {
         return Command.creating("/api/commendations", """
                 {"channel":"%s","departmentId":"%s","employeeNumbers":["E%04d"],"text":"Very patient and kind","receivedAt":"%s"}"""
-                .formatted(CHANNELS[random.nextInt(CHANNELS.length)], world.anyDepartment(random), random.nextInt(10_000), RECEIVED_AT),
+                .formatted(CHANNELS[random.nextInt(CHANNELS.length)], world.anyDepartment(random), random.nextInt(10_000), now()),
                 "CommendationReceived", "commendationId", "");
     }
 

@@ -1,5 +1,6 @@
 package org.servicequality.ledger.ops.crash;
 
+import org.servicequality.ledger.ops.embedded.DataDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -57,7 +58,7 @@ final class StoreInspection {
     }
 
     static StoreInspection of(Path dataDirectory) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("events") + ";ACCESS_MODE_DATA=r";
+        String url = DataDirectory.eventStoreUrl(dataDirectory, ";ACCESS_MODE_DATA=r");
         try (Connection connection = DriverManager.getConnection(url, "ledger", "");
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, "

@@ -41,6 +41,19 @@ public final class DataDirectory implements AutoCloseable {
         this.previousRun = previousRun;
     }
 
+    /**
+     * The JDBC URL of the embedded event store in a data directory, with extra H2 settings appended
+     * (for example {@code ;ACCESS_MODE_DATA=r} for tools that only read it).
+     */
+    public static String eventStoreUrl(Path root, String settings) {
+        return "jdbc:h2:file:" + root.toAbsolutePath().normalize().resolve("events") + settings;
+    }
+
+    /** The file H2 keeps the embedded event store in. */
+    public static Path eventStoreFile(Path root) {
+        return root.toAbsolutePath().normalize().resolve("events.mv.db");
+    }
+
     public static DataDirectory lock(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         try {

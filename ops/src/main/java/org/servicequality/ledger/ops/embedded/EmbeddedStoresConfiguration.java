@@ -53,7 +53,7 @@ class EmbeddedStoresConfiguration {
     HikariDataSource embeddedEventStoreDataSource(DataDirectory dataDirectory) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("embedded-event-store");
-        dataSource.setJdbcUrl("jdbc:h2:file:" + dataDirectory.resolve("events") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        dataSource.setJdbcUrl(DataDirectory.eventStoreUrl(dataDirectory.root(), ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
         dataSource.setUsername("ledger");
         dataSource.setPassword("");
         return dataSource;

@@ -1,14 +1,22 @@
 package org.servicequality.ledger.query.board;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -26,6 +34,27 @@ class BoardWebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * The language switch links to the same page with the same query (a ranking's period, say), only the language
+     * changed, for every page that uses the layout's header.
+     */
+    @ControllerAdvice(basePackages = "org.servicequality.ledger.query")
+    static class LanguageLinks {
+
+        @ModelAttribute("languageLinks")
+        Map<String, String> languageLinks(HttpServletRequest request) {
+            Map<String, String> links = new LinkedHashMap<>();
+            for (String language : List.of("zh-CN", "en")) {
+                links.put(language, UriComponentsBuilder.fromPath(request.getRequestURI())
+                        .query(request.getQueryString())
+                        .replaceQueryParam(LANGUAGE_PARAMETER, language)
+                        .build()
+                        .toUriString());
+            }
+            return links;
+        }
     }
 
     @Override
