@@ -6,20 +6,16 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A token store that writes the batch's pending read-model changes before it stores the batch's token.
  * Tokens and read models share one MongoDB but not one transaction; this order means a crash can only
  * ever leave read models ahead of their token (repaired by idempotent redelivery), never behind it.
  */
-class FlushingTokenStore implements TokenStore {
-
-    private final TokenStore delegate;
+class FlushingTokenStore extends ForwardingTokenStore {
 
     FlushingTokenStore(TokenStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -41,60 +37,5 @@ class FlushingTokenStore implements TokenStore {
     private void flushThenStore(TrackingToken token, String processorName, int segment) {
         PendingReadModelWrites.flushCurrentBatch();
         delegate.storeToken(token, processorName, segment);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount) {
-        delegate.initializeTokenSegments(processorName, segmentCount);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, int segment) {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) {
-        delegate.extendClaim(processorName, segment);
-    }
-
-    @Override
-    public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        delegate.initializeSegment(token, processorName, segment);
-    }
-
-    @Override
-    public void deleteToken(String processorName, int segment) {
-        delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<org.axonframework.eventhandling.Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
-    }
-
-    @Override
-    public Optional<String> retrieveStorageIdentifier() {
-        return delegate.retrieveStorageIdentifier();
     }
 }
