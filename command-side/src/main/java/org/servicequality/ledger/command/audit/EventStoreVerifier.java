@@ -59,22 +59,12 @@ public final class EventStoreVerifier {
      *                 store: once for the chains, once for the checkpoints)
      */
     public Report verify(LongConsumer progress) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            // Cursor-based streaming (PostgreSQL) needs a transaction; it is read-only and rolled back.
-            connection.setAutoCommit(false);
-            try {
-                List<Break> breaks = new ArrayList<>();
-                long[] counts = verifyChains(connection, breaks, progress);
-                long checkpoints = verifyCheckpoints(connection, breaks);
-                return new Report(counts[0], counts[1], checkpoints, List.copyOf(breaks));
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the event store: " + e.getMessage(), e);
-        }
+        return StoreReading.read(dataSource, connection -> {
+            List<Break> breaks = new ArrayList<>();
+            long[] counts = verifyChains(connection, breaks, progress);
+            long checkpoints = verifyCheckpoints(connection, breaks);
+            return new Report(counts[0], counts[1], checkpoints, List.copyOf(breaks));
+        });
     }
 
     private long[] verifyChains(Connection connection, List<Break> breaks, LongConsumer progress) throws SQLException {

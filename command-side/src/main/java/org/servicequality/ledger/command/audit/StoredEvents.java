@@ -7,10 +7,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -93,9 +91,7 @@ public final class StoredEvents {
                 schema.aggregateIdentifierColumn(), schema.typeColumn(), schema.sequenceNumberColumn(), schema.timestampColumn(),
                 schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(), schema.metaDataColumn())
                 + " FROM " + schema.domainEventTable() + where;
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        StoreReading.read(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(1000);
                 for (int i = 0; i < parameters.size(); i++) {
@@ -111,13 +107,9 @@ public final class StoredEvents {
                         }
                     }
                 }
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the event store: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     private static JsonNode readJson(byte[] bytes) {
