@@ -3,7 +3,6 @@ package org.servicequality.ledger.ops.embedded;
 import com.mongodb.ConnectionString;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -62,17 +61,17 @@ class EmbeddedStoresConfiguration {
     /** Closed by the server's shutdown, which commits it a last time. */
     @Bean(destroyMethod = "")
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
-    H2Backend embeddedReadModelBackend(DataDirectory dataDirectory) {
+    EmbeddedReadModelBackend embeddedReadModelBackend(DataDirectory dataDirectory) {
         MVStore store = new MVStore.Builder()
                 .fileName(dataDirectory.resolve("readmodels.mv").toString())
                 .autoCommitDisabled()
                 .open();
-        return new H2Backend(store);
+        return new EmbeddedReadModelBackend(store);
     }
 
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
-    MongoServer embeddedMongoServer(H2Backend embeddedReadModelBackend) {
+    MongoServer embeddedMongoServer(EmbeddedReadModelBackend embeddedReadModelBackend) {
         MongoServer server = new MongoServer(embeddedReadModelBackend);
         server.bind("127.0.0.1", 0);
         return server;
@@ -81,7 +80,7 @@ class EmbeddedStoresConfiguration {
     /** The embedded read-model store is written to its file when a token changes; see CommittingTokenStore. */
     @Bean
     @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
-    static BeanPostProcessor commitReadModelsWithTokens(ObjectProvider<H2Backend> embeddedReadModelBackend) {
+    static BeanPostProcessor commitReadModelsWithTokens(ObjectProvider<EmbeddedReadModelBackend> embeddedReadModelBackend) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {

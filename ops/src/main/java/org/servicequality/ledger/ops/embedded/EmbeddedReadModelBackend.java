@@ -1,0 +1,61 @@
+package org.servicequality.ledger.ops.embedded;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The embedded read-model store (mongo-java-server on an H2 MVStore file) whose commits fall only between whole
+ * MongoDB commands.
+ *
+ * <p>One command touches several MVStore maps (a collection's documents, its unique {@code _id} index, its size), and
+ * an MVStore commit takes the maps one after another while other threads go on writing. A commit running beside an
+ * insert could therefore put the index entry of a new document in the file without the document, or the document
+ * without its index entry; killed before the next commit, the service restarted on that torn collection: a document
+ * its own index did not find was created afresh, and the department statistics (many new documents per batch) lost
+ * counts for good or failed the same batch again and again. Commands share the lock; a commit takes it alone.
+ */
+final class EmbeddedReadModelBackend extends H2Backend {
+
+    private final ReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
+
+    EmbeddedReadModelBackend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        return whole(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return whole(() -> super.handleQuery(query));
+    }
+
+    @Override
+    public void commit() {
+        commandsOrCommit.writeLock().lock();
+        try {
+            super.commit();
+        } finally {
+            commandsOrCommit.writeLock().unlock();
+        }
+    }
+
+    private <T> T whole(Supplier<T> command) {
+        commandsOrCommit.readLock().lock();
+        try {
+            return command.get();
+        } finally {
+            commandsOrCommit.readLock().unlock();
+        }
+    }
+}
