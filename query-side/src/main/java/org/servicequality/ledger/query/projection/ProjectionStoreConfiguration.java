@@ -1,5 +1,7 @@
 package org.servicequality.ledger.query.projection;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.connection.ServerDescription;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Projection tracking tokens live in the same MongoDB database as the read models they track (Axon's
@@ -87,10 +90,16 @@ class ProjectionStoreConfiguration {
     /**
      * Spring Boot's MongoDB health check sends {@code hello}, which the embedded mongo-java-server does not know;
      * {@code ping} answers the same question (is the server there and answering) on both it and a real MongoDB.
+     * While the driver's monitor already knows every server to be unreachable, the answer is DOWN at once: a ping
+     * would wait for the driver's server selection timeout (30 s) and outlast the readiness probe.
      */
     @Bean
-    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo, MongoClient client) {
         return () -> {
+            List<ServerDescription> servers = client.getClusterDescription().getServerDescriptions();
+            if (!servers.isEmpty() && servers.stream().allMatch(server -> server.getException() != null)) {
+                return Health.down(servers.get(0).getException()).withDetail("servers", servers.size()).build();
+            }
             try {
                 mongo.executeCommand("{ ping: 1 }");
                 return Health.up().build();
