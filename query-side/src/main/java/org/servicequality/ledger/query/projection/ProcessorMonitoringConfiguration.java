@@ -66,6 +66,13 @@ class ProcessorMonitoringConfiguration {
                 .registerDefaultHandlerInterceptor((c, processor) -> clearStallOnCommit(stalls, processor));
     }
 
+    /** Correlation id, event and processor in every log line written while an event is handled. */
+    @Bean
+    ConfigurerModule eventLoggingContext() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((c, processor) -> new EventLoggingContext(processor));
+    }
+
     private static MessageHandlerInterceptor<EventMessage<?>> clearStallOnCommit(ProcessorStalls stalls, String processor) {
         String resource = ProcessorStalls.class.getName() + "." + processor;
         return (unitOfWork, chain) -> {
