@@ -55,8 +55,9 @@ class ProcessorMonitoringConfiguration {
         };
         ErrorHandler logAndRetry = context -> {
             ProcessorStalls.Stall stall = stalls.failed(context);
-            log.error("Event processor [{}] failed on event {} ({}, aggregate {} #{}), attempt {} since {}; it keeps its place "
-                            + "and retries the batch of {} event(s)", context.eventProcessor(), stall.eventId(), stall.eventType(),
+            log.error("Event processor [{}] failed on event {} ({}, aggregate {} #{}), attempt {} since {}; the batch of {} event(s) "
+                            + "is rolled back, not skipped: a streaming processor keeps its token and retries it after a back-off, "
+                            + "a subscribing one fails the command that published it", context.eventProcessor(), stall.eventId(), stall.eventType(),
                     stall.aggregateId(), stall.sequence(), stall.attempts(), stall.since(), context.failedEvents().size(), context.error());
             throw context.error() instanceof Exception e ? e : new IllegalStateException(context.error());
         };
