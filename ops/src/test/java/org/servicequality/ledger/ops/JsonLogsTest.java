@@ -1,6 +1,7 @@
 package org.servicequality.ledger.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,13 @@ class JsonLogsTest {
 
     @TempDir
     Path dataDirectory;
+
+    /** Spring Boot keeps the chosen format in system properties, which would turn every later test's log into JSON. */
+    @AfterEach
+    void plainLogsForTheTestsThatFollow() {
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        System.clearProperty("FILE_LOG_STRUCTURED_FORMAT");
+    }
 
     @Test
     void jsonLinesCarryTheCorrelationIdOfCommandsAndTheirEvents(CapturedOutput output) throws Exception {
