@@ -135,21 +135,8 @@ class DeploymentFilesTest {
                 }
             }
         }
-        // The ledger's own properties: every ${ledger....} the sources read.
-        Pattern ledger = Pattern.compile("\\$\\{(ledger\\.[a-z0-9.-]+)");
-        Map<String, Integer> found = new HashMap<>();
-        try (Stream<Path> sources = Files.walk(Path.of(".."))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
-                Matcher matcher = ledger.matcher(Files.readString(source));
-                while (matcher.find()) {
-                    found.merge(matcher.group(1), 1, Integer::sum);
-                }
-            }
-        }
-        assertThat(found).as("the ledger's own properties").containsKeys("ledger.time-zone", "ledger.projections.claim-timeout");
-        found.keySet().forEach(property -> addEnvironmentForms(known, property));
-        // Read through @ConditionalOnProperty rather than a placeholder.
-        addEnvironmentForms(known, "ledger.projections.balancer.enabled");
+        // The ledger's own properties are typed @ConfigurationProperties: their metadata is generated with the others.
+        assertThat(known).as("the ledger's own properties").contains("ledger.time.zone", "ledger.projections.claim.timeout");
         return known;
     }
 }

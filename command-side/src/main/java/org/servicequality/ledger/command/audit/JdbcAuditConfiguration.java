@@ -4,8 +4,8 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+@EnableConfigurationProperties(AuditProperties.class)
 class JdbcAuditConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditConfiguration.class);
@@ -43,13 +44,14 @@ class JdbcAuditConfiguration {
 
     @Bean
     LedgerCheckpoints ledgerCheckpoints(DataSource dataSource, EventSchema schema, EventGateway events,
-                                        @Value("${ledger.audit.checkpoint-settle-time:PT1M}") Duration settleTime) {
-        return new LedgerCheckpoints(dataSource, schema, events, Clock.systemUTC(), settleTime);
+                                        AuditProperties properties) {
+        return new LedgerCheckpoints(dataSource, schema, events, Clock.systemUTC(), properties.checkpointSettleTime());
     }
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService checkpointSchedule(LedgerCheckpoints checkpoints,
-                                                @Value("${ledger.audit.checkpoint-interval:PT1H}") Duration interval) {
+                                                AuditProperties properties) {
+        Duration interval = properties.checkpointInterval();
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-checkpoints");
             thread.setDaemon(true);

@@ -2,13 +2,12 @@ package org.servicequality.ledger.command.calendar;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import java.util.Optional;
  * silently falling back, since due dates computed on the wrong calendar would be wrong without anyone noticing.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrganisationCalendarProperties.class)
 class CalendarConfiguration {
 
     static final String CALENDAR_FILE_NAME = "calendar.json";
@@ -30,12 +30,11 @@ class CalendarConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
 
     @Bean
-    WorkingDayCalendar workingDayCalendar(@Value("${ledger.calendar.file:}") String configuredFile,
-                                          @Value("${ledger.data-dir:./data}") Path dataDirectory,
-                                          ZoneId organisationZone) {
+    WorkingDayCalendar workingDayCalendar(OrganisationCalendarProperties properties, ZoneId organisationZone) {
         LocalDate today = LocalDate.now(organisationZone);
-        if (!configuredFile.isBlank()) {
-            Path file = Path.of(configuredFile).toAbsolutePath().normalize();
+        Path dataDirectory = properties.dataDir();
+        if (properties.calendar().file() != null) {
+            Path file = properties.calendar().file().toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
                 throw new WorkingDayCalendar.InvalidCalendarException(file.toString(),
                         "configured with ledger.calendar.file does not exist or is not a file");
@@ -71,11 +70,7 @@ class CalendarConfiguration {
     }
 
     @Bean
-    ZoneId organisationZone(@Value("${ledger.time-zone:Asia/Shanghai}") String zone) {
-        try {
-            return ZoneId.of(zone.strip());
-        } catch (DateTimeException e) {
-            throw new IllegalStateException("ledger.time-zone '" + zone + "' is not a time-zone id such as Asia/Shanghai or UTC", e);
-        }
+    ZoneId organisationZone(OrganisationCalendarProperties properties) {
+        return properties.timeZone();
     }
 }

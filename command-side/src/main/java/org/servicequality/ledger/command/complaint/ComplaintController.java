@@ -1,5 +1,7 @@
 package org.servicequality.ledger.command.complaint;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -62,6 +64,9 @@ class ComplaintController {
      * store ever sees it in plain text. If filing is then refused, the new key stays behind unused: it
      * protects nothing readable and costs one row.
      */
+    @Operation(summary = "File a complaint or suggestion", description = "Answers 201 with the new `complaintId` and a "
+            + "Location header. The reply is due within `ledger.complaints.reply-within-working-days` working days of the "
+            + "organisation's calendar after the day of receipt.")
     @PostMapping
     ResponseEntity<Map<String, String>> file(@Valid @RequestBody FileComplaintRequest request) {
         String complaintId = UUID.randomUUID().toString();
@@ -156,6 +161,12 @@ class ComplaintController {
         return ResponseEntity.noContent().build();
     }
 
+    @Schema(description = "A complaint or suggestion as received. The contact is encrypted before anything is stored; "
+            + "leave it out for an anonymous complaint.", example = """
+            {"channel":"HOTLINE","kind":"COMPLAINT","category":"SERVICE_ATTITUDE","departmentId":"CARDIOLOGY",
+             "employeeNumbers":["E1001"],"summary":"Rude at the registration counter",
+             "details":"Told to wait outside without explanation","receivedAt":"2026-11-20T01:30:00Z",
+             "complainantContact":{"phone":"+86 138 0000 0000"}}""")
     record FileComplaintRequest(
             @NotNull Channel channel,
             @NotNull FeedbackKind kind,

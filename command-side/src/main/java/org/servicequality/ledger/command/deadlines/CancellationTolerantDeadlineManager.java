@@ -36,6 +36,15 @@ class CancellationTolerantDeadlineManager extends DbSchedulerDeadlineManager {
         tolerateFiring(() -> super.cancelAllWithinScope(deadlineName, scope), deadlineName);
     }
 
+    /**
+     * Inside a unit of work Axon defers a cancellation to its prepare-commit phase, outside the overrides above: the
+     * deferred task is guarded too, or the command fails with a server error after all.
+     */
+    @Override
+    protected void runOnPrepareCommitOrNow(Runnable task) {
+        super.runOnPrepareCommitOrNow(() -> tolerateFiring(task, "(deferred)"));
+    }
+
     private static void tolerateFiring(Runnable cancellation, String deadlineName) {
         try {
             cancellation.run();

@@ -20,6 +20,12 @@ class CommandMetadataConfiguration {
         return new RequestMetadata();
     }
 
+    /** Registered with the command bus by Axon's Spring configuration, like every handler interceptor bean. */
+    @Bean
+    CommandLoggingContext commandLoggingContext() {
+        return new CommandLoggingContext();
+    }
+
     @Bean
     CorrelationDataProvider requestMetadataOnEvents() {
         return new SimpleCorrelationDataProvider(RequestMetadata.ACTOR, RequestMetadata.CLIENT_CHANNEL);

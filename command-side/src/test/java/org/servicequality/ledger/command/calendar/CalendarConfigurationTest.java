@@ -124,7 +124,7 @@ class CalendarConfigurationTest {
     void anUnknownZoneFailsTheStartUp() {
         withDataDir().withPropertyValues("ledger.time-zone=Mars/Olympus").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("ledger.time-zone 'Mars/Olympus'");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("ledger.time-zone").hasStackTraceContaining("Mars/Olympus");
         });
     }
 }

@@ -2,9 +2,11 @@ package org.servicequality.ledger.command.deadlines;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.messaging.ScopeAwareProvider;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,16 @@ class CancellationTolerantDeadlineManagerTest {
         doThrow(new TaskInstanceCurrentlyExecutingException("axon-deadline", "d-1")).when(scheduler).cancel(any());
 
         assertThatCode(() -> deadlines.cancelSchedule("complaint-reply-due", "d-1")).doesNotThrowAnyException();
+    }
+
+    /** A command's cancellation runs when its unit of work prepares to commit, which once escaped the guard (ScaledOutTest). */
+    @Test
+    void cancellingInsideACommandsUnitOfWorkIsNotAnErrorEither() {
+        doThrow(new TaskInstanceCurrentlyExecutingException("axon-deadline", "d-1")).when(scheduler).cancel(any());
+        DefaultUnitOfWork<?> command = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("reply"));
+        deadlines.cancelSchedule("complaint-reply-due", "d-1");
+
+        assertThatCode(command::commit).doesNotThrowAnyException();
     }
 
     @Test

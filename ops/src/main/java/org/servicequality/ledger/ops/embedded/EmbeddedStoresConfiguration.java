@@ -9,14 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 
 /**
  * The embedded defaults: with no JDBC URL configured, events and sagas go to an H2 file in the data
@@ -25,13 +24,14 @@ import java.nio.file.Path;
  * by the command side, for H2 and PostgreSQL alike.)
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DataDirectoryProperties.class)
 class EmbeddedStoresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DataDirectory dataDirectory(@Value("${ledger.data-dir:./data}") Path root) {
-        DataDirectory directory = DataDirectory.lock(root);
+    DataDirectory dataDirectory(DataDirectoryProperties properties) {
+        DataDirectory directory = DataDirectory.lock(properties.dataDir());
         switch (directory.previousRun()) {
             case NONE -> log.info("Data directory {}: no previous run recorded", directory.root());
             case STOPPED_CLEANLY -> log.info("Data directory {}: the previous run stopped cleanly", directory.root());

@@ -1,5 +1,12 @@
 package org.servicequality.ledger.query.board;
 
+import org.servicequality.ledger.query.PublicWebPages;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -10,6 +17,7 @@ import org.servicequality.ledger.api.board.PublicBoard;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +39,22 @@ import java.util.Objects;
  * Nothing here can show a complainant's personal data: the read model never holds it.
  */
 @Controller
-class BoardController {
+@Tag(name = BoardController.OPEN_DATA, description = BoardController.OPEN_DATA_TERMS)
+class BoardController implements PublicWebPages {
+
+    static final String OPEN_DATA = "Open data: public board";
+
+    /** For outside users of the open data; the long form is docs/open-data.md. */
+    static final String OPEN_DATA_TERMS = """
+            The organisation's public disclosure board (服务质量公示), open to everyone without login. It never carries \
+            personal data of complainants: staff named in a negative inspection finding appear by role only, praised staff \
+            by employee number, names never. \
+            **Period**: the current calendar month in the organisation's time zone (setting `ledger.time-zone`, default \
+            Asia/Shanghai); rates and shares are that month's department scorecard figures (formulas: docs/scoring.md, \
+            version in `scoringVersion`). **Formats**: instants ISO-8601 in UTC, dates `yyyy-MM-dd`, shares fractions 0 to 1, \
+            an unknown rate `null` in JSON and empty in CSV; CSV is RFC 4180, UTF-8, header row first, lists joined with `;`. \
+            **Licence**: published by the operating organisation for public supervision; the terms of reuse are the \
+            organisation's own, stated in this document's `info.license` when it has set them.""";
 
     /** Column order of the board CSV; documented in docs/open-data.md. */
     static final String[] CSV_COLUMNS = {"department_id", "name_zh", "name_en", "kind", "period",
@@ -54,18 +77,41 @@ class BoardController {
         this.organisationClock = organisationClock;
     }
 
+    @Operation(summary = "The board: every department's figures for the current month", description = """
+            One row per registered department, ordered by id. `thisMonth` and `total`: complaint and suggestion events \
+            filed, replied and resolved this month and ever (raw activity, including items later marked invalid). \
+            `figures`: this month's scorecard: valid complaints received, service contacts, complaints per 10,000 \
+            contacts, verified commendations, on-time reply share, resolution share. `starRating`: the current rating \
+            (1 to 5 stars, `null` when never rated). `openRectifications`: not yet verified, earliest due first, `overdue` \
+            when past the due date. `trendComplaints`/`trendCommendations`: per month of `trendMonths`.""")
     @GetMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     PublicBoard board() {
         return currentBoard();
     }
 
+    @Operation(summary = "One department's board page", description = """
+            The department's row as in the board, its standing service commitments, phrase standard, circulated \
+            inspections with their findings (the 30 most recent; appeal outcome `null` when not appealed), rectifications \
+            (open ones and the 30 most recently verified), rating history and the 30 most recent verified commendations.""")
+    @ApiResponse(responseCode = "200", description = "The department's page")
+    @ApiResponse(responseCode = "404", description = "No department with this id (problem body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping(path = "/api/board/departments/{departmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     PublicBoard.DepartmentPage department(@PathVariable String departmentId) {
         return departmentOrNotFound(departmentId);
     }
 
+    @Operation(summary = "The board as CSV (board-<period>.csv)", description = """
+            One row per department. Columns: department_id, name_zh, name_en, kind, period (the current month), \
+            star_rating, star_rating_period, complaints, service_contacts, complaints_per_10k, commendations, \
+            reply_on_time_share, resolution_share (this month's scorecard), open_rectifications, overdue_rectifications, \
+            filed_this_month, replied_this_month, resolved_this_month, filed_total, replied_total, resolved_total.""")
+    @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row first", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+            department_id,name_zh,name_en,kind,period,star_rating,star_rating_period,complaints,service_contacts,complaints_per_10k,commendations,reply_on_time_share,resolution_share,open_rectifications,overdue_rectifications,filed_this_month,replied_this_month,resolved_this_month,filed_total,replied_total,resolved_total
+            LAB,检验科,Laboratory,MEDICAL_TECHNICAL,2026-11,4,2026-Q3,2,12000,1.67,3,1.0,0.5,1,0,2,2,1,40,39,38
+            """)))
+    @ResponseBody
     @GetMapping(path = "/api/board.csv", produces = "text/csv")
     ResponseEntity<String> boardCsv() throws IOException {
         PublicBoard board = currentBoard();
@@ -89,6 +135,10 @@ class BoardController {
         });
     }
 
+    @Operation(summary = "Every open rectification as CSV (open-rectifications-<period>.csv)", description = "Columns: department_id, rectification_id, source (COMPLAINT or FINDING), required_action, due_date (yyyy-MM-dd), " +
+            "status (ORDERED, IN_PROGRESS, EVIDENCE_SUBMITTED), overdue (true when past the due date).")
+    @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row first", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ResponseBody
     @GetMapping(path = "/api/board/rectifications.csv", produces = "text/csv")
     ResponseEntity<String> openRectificationsCsv() throws IOException {
         PublicBoard board = currentBoard();
@@ -102,6 +152,13 @@ class BoardController {
         });
     }
 
+    @Operation(summary = "A department's circulated inspection findings as CSV (findings-<departmentId>.csv)", description = "Columns: department_id, inspection_id, method, conducted_at, circulated_at, finding_id, standard_clause, " +
+            "severity (MINOR, MAJOR, SERIOUS; empty for a positive finding), points_deducted, positive, staff_roles, " +
+            "praised_employee_numbers, description, department_reply, appeal_outcome (empty: not appealed; PENDING, UPHELD, " +
+            "OVERTURNED), appeal_decision_reason.")
+    @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row first", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "No department with this id (problem body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ResponseBody
     @GetMapping(path = "/api/board/departments/{departmentId}/findings.csv", produces = "text/csv")
     ResponseEntity<String> findingsCsv(@PathVariable String departmentId) throws IOException {
         PublicBoard.DepartmentPage page = departmentOrNotFound(departmentId);
@@ -118,6 +175,7 @@ class BoardController {
         });
     }
 
+    @Operation(summary = "The board as a web page (Chinese and English)", description = "The same content as GET /api/board, as HTML for people.")
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     String page(Model model) {
         PublicBoard board = currentBoard();
@@ -130,6 +188,7 @@ class BoardController {
         return "board";
     }
 
+    @Operation(summary = "A department's board page as a web page", description = "The same content as GET /api/board/departments/{departmentId}, as HTML for people.")
     @GetMapping(path = "/departments/{departmentId}", produces = MediaType.TEXT_HTML_VALUE)
     String departmentPage(@PathVariable String departmentId, Model model) {
         PublicBoard board = currentBoard();

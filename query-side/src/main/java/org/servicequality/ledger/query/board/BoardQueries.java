@@ -127,11 +127,22 @@ class BoardQueries {
                 .sorted(Comparator.comparing((Map.Entry<String, DepartmentBoardEntry.RectificationEntry> r) -> r.getValue().dueDate))
                 .map(r -> {
                     DepartmentBoardEntry.RectificationEntry value = r.getValue();
-                    boolean overdue = value.verifiedAt == null && (value.overdue || value.dueDate.isBefore(today));
+                    boolean overdue = value.overdueOn(today);
                     return new PublicBoard.Rectification(r.getKey(), value.source, value.requiredAction, value.dueDate,
                             value.status, overdue, value.verifiedAt, value.verifiedOnTime);
                 })
                 .toList();
+    }
+
+    /** Open rectifications past their due date, over every department; read for the metrics, once per scrape. */
+    long overdueRectifications() {
+        LocalDate today = LocalDate.now(organisationClock);
+        Query onlyRectifications = new Query();
+        onlyRectifications.fields().include("rectifications");
+        return mongo.find(onlyRectifications, DepartmentBoardEntry.class).stream()
+                .flatMap(entry -> entry.rectifications.values().stream())
+                .filter(rectification -> rectification.overdueOn(today))
+                .count();
     }
 
     /**

@@ -194,6 +194,11 @@ class DepartmentBoardEntry extends ReadModelDocument {
         boolean overdue;
         Instant verifiedAt;
         Boolean verifiedOnTime;
+
+        /** Open and either marked overdue by its deadline or past its due date (the deadline may not have fired yet). */
+        boolean overdueOn(LocalDate today) {
+            return verifiedAt == null && (overdue || dueDate.isBefore(today));
+        }
     }
 
     static class CommendationEntry {

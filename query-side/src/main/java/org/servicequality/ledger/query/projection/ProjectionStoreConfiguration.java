@@ -1,5 +1,7 @@
 package org.servicequality.ledger.query.projection;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.connection.ServerDescription;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -9,9 +11,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
+import java.util.List;
 
 /**
  * Projection tracking tokens live in the same MongoDB database as the read models they track (Axon's
@@ -29,6 +31,7 @@ import java.time.Duration;
  * its claim, and a claim older than {@code ledger.projections.claim-timeout} may be taken over.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionProperties.class)
 class ProjectionStoreConfiguration {
 
     /** Process id and host: unique per JVM, and readable in the token documents' {@code owner} field. */
@@ -36,14 +39,14 @@ class ProjectionStoreConfiguration {
 
     @Bean
     TokenStore projectionTokenStore(MongoDatabaseFactory databases, Serializer serializer,
-                                    @Value("${ledger.projections.claim-timeout:PT10S}") Duration claimTimeout) {
+                                    ProjectionProperties properties) {
         DefaultMongoTemplate template = DefaultMongoTemplate.builder()
                 .mongoDatabase(databases.getMongoDatabase())
                 .build();
         return new FlushingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(properties.claimTimeout())
                 .nodeId(NODE_ID)
                 .build());
     }
@@ -73,9 +76,8 @@ class ProjectionStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ledger.projections.balancer.enabled", matchIfMissing = true)
     SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, MongoTemplate mongo,
-                                    @Value("${ledger.projections.claim-timeout:PT10S}") Duration claimTimeout,
-                                    @Value("${ledger.projections.balance-interval:PT5S}") Duration interval) {
-        return new SegmentBalancer(processing, tokenStore, mongo, NODE_ID, claimTimeout, interval);
+                                    ProjectionProperties properties) {
+        return new SegmentBalancer(processing, tokenStore, mongo, NODE_ID, properties.claimTimeout(), properties.balanceInterval());
     }
 
     /** For projections keeping one document per department; named in projections.yml ({@code sequencing-policy}). */
@@ -87,10 +89,16 @@ class ProjectionStoreConfiguration {
     /**
      * Spring Boot's MongoDB health check sends {@code hello}, which the embedded mongo-java-server does not know;
      * {@code ping} answers the same question (is the server there and answering) on both it and a real MongoDB.
+     * While the driver's monitor already knows every server to be unreachable, the answer is DOWN at once: a ping
+     * would wait for the driver's server selection timeout (30 s) and outlast the readiness probe.
      */
     @Bean
-    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo, MongoClient client) {
         return () -> {
+            List<ServerDescription> servers = client.getClusterDescription().getServerDescriptions();
+            if (!servers.isEmpty() && servers.stream().allMatch(server -> server.getException() != null)) {
+                return Health.down(servers.get(0).getException()).withDetail("servers", servers.size()).build();
+            }
             try {
                 mongo.executeCommand("{ ping: 1 }");
                 return Health.up().build();

@@ -1,5 +1,12 @@
 package org.servicequality.ledger.query.ranking;
 
+import org.servicequality.ledger.query.PublicWebPages;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.servicequality.ledger.api.Period;
 import org.servicequality.ledger.api.ranking.FindServiceStarRanking;
@@ -21,7 +28,10 @@ import java.util.Map;
 
 /** Service Star rankings: JSON for anyone, and a page on the public board. */
 @Controller
-class RankingController {
+@Tag(name = "Open data: Service Star rankings", description = """
+        Staff ranked per period by the documented Service Star score (docs/scoring.md), open to everyone. Periods are \
+        calendar periods in the organisation's time zone (`ledger.time-zone`): `yyyy`, `yyyy-MM` or `yyyy-Qn`.""")
+class RankingController implements PublicWebPages {
 
     /** How many rows the page shows; the JSON has them all. */
     static final int PAGE_ROWS = 20;
@@ -34,9 +44,14 @@ class RankingController {
         this.organisationClock = organisationClock;
     }
 
+    @Operation(summary = "The Service Star ranking of a period", description = "Every ranked staff member, best first; ties "
+            + "broken deterministically; awarded stars shown.")
+    @ApiResponse(responseCode = "200", description = "The ranking")
+    @ApiResponse(responseCode = "400", description = "period missing or not yyyy, yyyy-MM or yyyy-Qn (problem body naming the field)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping(path = "/api/rankings/service-stars", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ServiceStarRanking serviceStars(@RequestParam(required = false) String period) {
+    ServiceStarRanking serviceStars(@Parameter(description = "yyyy, yyyy-MM or yyyy-Qn", example = "2026-Q3") @RequestParam(required = false) String period) {
         if (period == null || period.isBlank()) {
             throw new InvalidPeriodException("period is required: yyyy, yyyy-MM or yyyy-Qn, for example 2026-Q3");
         }
@@ -44,6 +59,8 @@ class RankingController {
     }
 
     /** Without a period the page shows the current quarter, the usual rhythm of Service Star rounds. */
+    @Operation(summary = "The ranking as a web page", description = "The top rows of GET /api/rankings/service-stars; "
+            + "without a period, the current quarter.")
     @GetMapping(path = "/rankings", produces = MediaType.TEXT_HTML_VALUE)
     String page(@RequestParam(required = false) String period, Model model) {
         Period shown = period == null || period.isBlank() ? currentQuarter() : parse(period);

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +34,17 @@ class ScorecardQueries {
 
     ScorecardQueries(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Complaints and suggestions past their reply deadline with no reply yet (not withdrawn, not marked invalid), for
+     * the metrics. It filters on fields the embedded MongoDB does not index, so the caller keeps the answer a while.
+     */
+    long overdueReplies(Instant now) {
+        return mongo.count(query(where("firstReplyEventId").is(null)
+                .and("withdrawalEventId").is(null)
+                .and("invalidationEventId").is(null)
+                .and("replyDueByEpochSecond").lt(now.getEpochSecond())), ComplaintCase.class);
     }
 
     @QueryHandler
