@@ -130,6 +130,19 @@ class ReplayWhileServingTest {
             assertThat(answers(restarted)).isEqualTo(before);
             assertThat(restarted.context().getBean(MongoTemplate.class).getCollectionNames())
                     .contains("board_departments__g1").doesNotContain("board_departments");
+
+            // Abandoned instead: what it built is dropped, the active generation serves on, the next one starts afresh.
+            RunningLedger.Response again = restarted.post("/api/ops/rebuilds", "{\"processingGroup\":\"board\"}");
+            assertThat(again.status()).isEqualTo(202);
+            String againId = json(again.body()).get("id").asText();
+            assertThat(json(again.body()).get("processingGroups").get(0).get("generation").asInt()).isEqualTo(2);
+            JsonNode abandoned = json(restarted.delete("/api/ops/rebuilds/" + againId).body());
+            assertThat(abandoned.get("status").asText()).as(abandoned.toString()).isEqualTo("ABANDONED");
+            assertThat(restarted.context().getBean(MongoTemplate.class).getCollectionNames())
+                    .contains("board_departments__g1").doesNotContain("board_departments__g2");
+            assertThat(answers(restarted)).isEqualTo(before);
+            assertThat(json(restarted.post("/api/ops/rebuilds", "{\"processingGroup\":\"board\"}").body())
+                    .get("processingGroups").get(0).get("generation").asInt()).as("a generation is never used twice").isEqualTo(3);
         }
     }
 

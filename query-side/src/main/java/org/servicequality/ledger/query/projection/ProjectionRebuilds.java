@@ -292,6 +292,16 @@ final class ProjectionRebuilds implements SmartLifecycle {
             }
             rebuilds.put(rebuild.id, rebuild);
         }
+        // Killed after a group's rebuild was stored and before its request was: resumed all the same.
+        for (String group : generations.groups()) {
+            generations.rebuilding(group).filter(running -> !(latestByGroup.containsKey(group) && latestByGroup.get(group).running()))
+                    .ifPresent(running -> {
+                        String id = running.getString("rebuildId");
+                        Rebuild rebuild = rebuilds.computeIfAbsent(id, unknown -> new Rebuild(id, clock.instant(), new LinkedHashMap<>()));
+                        rebuild.groups.put(group, launch(id, group, running.getInteger("generation")));
+                        save(rebuild);
+                    });
+        }
     }
 
     private void registerGauges(MeterRegistry registry) {
