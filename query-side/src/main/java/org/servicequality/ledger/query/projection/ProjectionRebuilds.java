@@ -1,5 +1,6 @@
 package org.servicequality.ledger.query.projection;
 
+import com.mongodb.client.model.ReplaceOptions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
@@ -37,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -262,7 +264,7 @@ final class ProjectionRebuilds implements SmartLifecycle {
                 .append("failure", group.failure)));
         mongo.getCollection(REBUILDS).replaceOne(new Document("_id", rebuild.id),
                 new Document("_id", rebuild.id).append("requestedAt", rebuild.requestedAt.toString()).append("groups", groups),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     /** Rebuilds recorded before this start: finished ones as they ended, interrupted ones resumed from their tokens. */
@@ -319,7 +321,7 @@ final class ProjectionRebuilds implements SmartLifecycle {
     }
 
     private void gauge(MeterRegistry registry, String name, String description, String group,
-                       java.util.function.ToDoubleFunction<GroupRebuild> value) {
+                       ToDoubleFunction<GroupRebuild> value) {
         Gauge.builder(name, latestByGroup, latest -> latest.containsKey(group) ? value.applyAsDouble(latest.get(group)) : 0)
                 .description(description).tag("processingGroup", group).register(registry);
     }
