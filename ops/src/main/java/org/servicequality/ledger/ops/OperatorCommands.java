@@ -42,11 +42,15 @@ final class OperatorCommands {
     static int run(String[] args) {
         boolean audit = args[0].equals("audit");
         if (audit && (args.length < 2 || args[1].startsWith("--"))) {
-            return usage("audit needs a command: verify, export or history");
+            return usage("audit needs a command: verify, export, history or replay");
         }
         Map<String, String> options = new HashMap<>();
         for (int i = audit ? 2 : 1; i < args.length; i++) {
             String arg = args[i];
+            if (audit && i == 2 && !arg.startsWith("--")) {
+                options.put("target", arg);
+                continue;
+            }
             if (!arg.startsWith("--")) {
                 return usage("Unexpected argument: " + arg);
             }

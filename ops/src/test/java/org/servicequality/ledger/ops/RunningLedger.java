@@ -70,6 +70,12 @@ public final class RunningLedger implements AutoCloseable {
                         new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    public Response delete(String path) {
+        return http.delete().uri(path)
+                .exchange((request, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
+                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Every event in the event store, counted straight from its table. */
     public long storedEvents() {
         return new JdbcTemplate(context.getBean(DataSource.class))

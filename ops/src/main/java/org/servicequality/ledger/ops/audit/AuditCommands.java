@@ -12,12 +12,14 @@ import org.servicequality.ledger.ops.embedded.DataDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,6 +35,9 @@ public final class AuditCommands {
                                                    events of [from, to), personal data redacted, with manifest.json (counts, SHA-256)
               audit history --id AGGREGATE_ID [--data-dir DIR]
                                                    every event of one case, department or staff record, as JSON
+              audit replay [board|department-statistics|rankings|all] [--url URL [--user U --password P] | --data-dir DIR]
+                                                   rebuild projections from the events into new collections, then switch;
+                                                   --url: a running service keeps serving meanwhile; exit 1 unless completed
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -46,8 +51,17 @@ public final class AuditCommands {
         this.progressOut = progressOut;
     }
 
-    /** @return the exit code: 0 done (and intact), 1 a verification found a break, 2 wrong usage */
-    public int run(String command, Map<String, String> options) throws IOException {
+    /**
+     * @param options {@code --name value} options, and under {@code target} the command's one argument (replay's group)
+     * @return the exit code: 0 done (and intact), 1 a verification found a break or a replay did not complete, 2 wrong usage
+     */
+    public int run(String command, Map<String, String> options) throws IOException, InterruptedException {
+        if (command.equals("replay")) {
+            return replay(options);
+        }
+        if (options.containsKey("target")) {
+            throw new IllegalArgumentException("Unexpected argument: " + options.get("target"));
+        }
         Path dataDirectory = Path.of(options.getOrDefault("data-dir", "./data"));
         if (!Files.exists(DataDirectory.eventStoreFile(dataDirectory))) {
             throw new IllegalArgumentException("No event store in " + dataDirectory.toAbsolutePath() + " (use --data-dir)");
@@ -64,6 +78,18 @@ public final class AuditCommands {
                 default -> throw new IllegalArgumentException("Unknown audit command: " + command);
             };
         }
+    }
+
+    /** The service runs the replay: over HTTP when it is running, else started on the data directory for it. */
+    private int replay(Map<String, String> options) throws IOException, InterruptedException {
+        String target = options.getOrDefault("target", "all");
+        AuditReplay replay = new AuditReplay(out, progressOut);
+        if (options.containsKey("url")) {
+            Optional<String> credentials = Optional.ofNullable(options.get("user"))
+                    .map(user -> user + ":" + options.getOrDefault("password", ""));
+            return replay.online(URI.create(options.get("url")), target, credentials);
+        }
+        return replay.offline(Path.of(options.getOrDefault("data-dir", "./data")), target);
     }
 
     private int verify(EventStoreVerifier verifier) {

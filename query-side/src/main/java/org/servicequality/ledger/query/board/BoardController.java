@@ -11,9 +11,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.servicequality.ledger.api.board.FindCheckpoints;
 import org.servicequality.ledger.api.board.FindDepartmentBoard;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
+import org.servicequality.ledger.api.board.PublishedCheckpoints;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -68,6 +70,9 @@ class BoardController implements PublicWebPages {
     static final String[] FINDING_COLUMNS = {"department_id", "inspection_id", "method", "conducted_at", "circulated_at",
             "finding_id", "standard_clause", "severity", "points_deducted", "positive", "staff_roles",
             "praised_employee_numbers", "description", "department_reply", "appeal_outcome", "appeal_decision_reason"};
+
+    static final String[] CHECKPOINT_COLUMNS = {"first_global_index", "last_global_index", "event_count", "merkle_root",
+            "recorded_at"};
 
     private final QueryGateway queries;
     private final Clock organisationClock;
@@ -152,6 +157,28 @@ class BoardController implements PublicWebPages {
         });
     }
 
+    /** Every checkpoint digest, oldest first: the open-data copy outsiders keep (docs/audit.md). */
+    @Operation(summary = "Every published checkpoint digest of the event store, oldest first", description = "Each entry covers "
+            + "the events from firstGlobalIndex to lastGlobalIndex (eventCount of them) with the Merkle root of their hashes, "
+            + "recorded at recordedAt (UTC). Keep a copy: a later list must start with it (docs/audit.md).")
+    @GetMapping(path = "/api/board/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    PublishedCheckpoints checkpoints() {
+        return allCheckpoints();
+    }
+
+    @Operation(summary = "The checkpoint digests as CSV (checkpoints.csv)", description = "Columns: first_global_index, "
+            + "last_global_index, event_count, merkle_root, recorded_at; oldest first.")
+    @GetMapping(path = "/api/board/checkpoints.csv", produces = "text/csv")
+    ResponseEntity<String> checkpointsCsv() throws IOException {
+        return csv("checkpoints.csv", CHECKPOINT_COLUMNS, printer -> {
+            for (PublicBoard.Checkpoint checkpoint : allCheckpoints().checkpoints()) {
+                printer.printRecord(checkpoint.firstGlobalIndex(), checkpoint.lastGlobalIndex(), checkpoint.eventCount(),
+                        checkpoint.merkleRoot(), checkpoint.recordedAt());
+            }
+        });
+    }
+
     @Operation(summary = "A department's circulated inspection findings as CSV (findings-<departmentId>.csv)", description = "Columns: department_id, inspection_id, method, conducted_at, circulated_at, finding_id, standard_clause, " +
             "severity (MINOR, MAJOR, SERIOUS; empty for a positive finding), points_deducted, positive, staff_roles, " +
             "praised_employee_numbers, description, department_reply, appeal_outcome (empty: not appealed; PENDING, UPHELD, " +
@@ -200,6 +227,10 @@ class BoardController implements PublicWebPages {
         model.addAttribute("chart", TrendChart.of(board.trendMonths(), page.department().trendComplaints(),
                 page.department().trendCommendations()));
         return "department";
+    }
+
+    private PublishedCheckpoints allCheckpoints() {
+        return queries.query(new FindCheckpoints(), PublishedCheckpoints.class).join();
     }
 
     private PublicBoard currentBoard() {

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.servicequality.ledger.api.audit.LedgerCheckpointRecorded;
 import org.servicequality.ledger.api.award.StarRatingAwarded;
 import org.servicequality.ledger.api.award.StarRatingRevoked;
 import org.servicequality.ledger.api.commendation.CommendationReceived;
@@ -268,10 +269,27 @@ class BoardProjection {
         update(event.departmentId(), eventId, entry -> entry.pendingCommendations.remove(event.commendationId()));
     }
 
+    /** Published so that outsiders can keep copies (docs/audit.md); a checkpoint is never changed once recorded. */
+    @EventHandler
+    void on(LedgerCheckpointRecorded event, @MessageIdentifier String eventId) {
+        PendingReadModelWrites writes = PendingReadModelWrites.ofCurrentBatch(mongo);
+        String id = BoardCheckpoint.idOf(event.lastGlobalIndex());
+        BoardCheckpoint checkpoint = writes.load(BoardCheckpoint.class, id, () -> new BoardCheckpoint(id));
+        if (checkpoint.firstDelivery(eventId)) {
+            checkpoint.firstGlobalIndex = event.firstGlobalIndex();
+            checkpoint.lastGlobalIndex = event.lastGlobalIndex();
+            checkpoint.eventCount = event.eventCount();
+            checkpoint.merkleRoot = event.merkleRoot();
+            checkpoint.recordedAt = event.recordedAt().toString();
+            writes.changed(checkpoint);
+        }
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(DepartmentBoardEntry.class);
         mongo.dropCollection(BoardStaffMember.class);
+        mongo.dropCollection(BoardCheckpoint.class);
     }
 
     private void recordRole(String employeeNumber, String role, String eventId) {

@@ -4,9 +4,11 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.servicequality.ledger.api.Period;
+import org.servicequality.ledger.api.board.FindCheckpoints;
 import org.servicequality.ledger.api.board.FindDepartmentBoard;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
+import org.servicequality.ledger.api.board.PublishedCheckpoints;
 import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
@@ -19,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collections;
@@ -61,7 +64,20 @@ class BoardQueries {
         var rows = mongo.find(new Query().with(Sort.by("_id")), DepartmentBoardEntry.class).stream()
                 .map(entry -> row(entry, thisMonth, figuresById.get(entry.getId()), trendById.get(entry.getId()), trend.months().size()))
                 .toList();
-        return new PublicBoard(thisMonth.toString(), figures.scoringVersion(), trend.months(), rows);
+        List<PublicBoard.Checkpoint> latest = mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id"))
+                .limit(PublicBoard.LATEST_CHECKPOINTS), BoardCheckpoint.class).stream().map(BoardQueries::checkpoint).toList();
+        return new PublicBoard(thisMonth.toString(), figures.scoringVersion(), trend.months(), rows, latest);
+    }
+
+    @QueryHandler
+    PublishedCheckpoints handle(FindCheckpoints query) {
+        return new PublishedCheckpoints(mongo.find(new Query().with(Sort.by("_id")), BoardCheckpoint.class).stream()
+                .map(BoardQueries::checkpoint).toList());
+    }
+
+    private static PublicBoard.Checkpoint checkpoint(BoardCheckpoint stored) {
+        return new PublicBoard.Checkpoint(stored.firstGlobalIndex, stored.lastGlobalIndex, stored.eventCount, stored.merkleRoot,
+                Instant.parse(stored.recordedAt));
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package org.servicequality.ledger.query.board;
 
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Map;
  * It holds only what may be disclosed: no complainant's data ever reaches it, and staff named in
  * negative findings are kept by role only.
  */
+@ReadModelOf(BoardProjection.PROCESSING_GROUP)
 @Document("board_departments")
 class DepartmentBoardEntry extends ReadModelDocument {
 

@@ -24,50 +24,55 @@ public abstract class ForwardingTokenStore implements TokenStore {
     protected void changed() {
     }
 
+    /** The processor name the delegate knows the tokens by; the same name by default. */
+    protected String storedName(String processorName) {
+        return processorName;
+    }
+
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.storeToken(token, processorName, segment);
+        delegate.storeToken(token, storedName(processorName), segment);
         changed();
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) {
-        delegate.initializeTokenSegments(processorName, segmentCount);
+        delegate.initializeTokenSegments(storedName(processorName), segmentCount);
         changed();
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
+        delegate.initializeTokenSegments(storedName(processorName), segmentCount, initialToken);
         changed();
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        return delegate.fetchToken(processorName, segment);
+        return delegate.fetchToken(storedName(processorName), segment);
     }
 
     @Override
     public void extendClaim(String processorName, int segment) {
-        delegate.extendClaim(processorName, segment);
+        delegate.extendClaim(storedName(processorName), segment);
         changed();
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
+        delegate.releaseClaim(storedName(processorName), segment);
         changed();
     }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        delegate.initializeSegment(token, processorName, segment);
+        delegate.initializeSegment(token, storedName(processorName), segment);
         changed();
     }
 
     @Override
     public void deleteToken(String processorName, int segment) {
-        delegate.deleteToken(processorName, segment);
+        delegate.deleteToken(storedName(processorName), segment);
         changed();
     }
 
@@ -78,12 +83,12 @@ public abstract class ForwardingTokenStore implements TokenStore {
 
     @Override
     public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
+        return delegate.fetchSegments(storedName(processorName));
     }
 
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
+        return delegate.fetchAvailableSegments(storedName(processorName));
     }
 
     @Override

@@ -2,15 +2,20 @@ package org.servicequality.ledger.query.projection;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.connection.ServerDescription;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,9 +25,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Projection tracking tokens live in the same MongoDB database as the read models they track (Axon's
@@ -31,24 +38,46 @@ import java.util.List;
  * its claim, and a claim older than {@code ledger.projections.claim-timeout} may be taken over.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ProjectionProperties.class)
+@EnableConfigurationProperties({ProjectionProperties.class, RebuildProperties.class})
 class ProjectionStoreConfiguration {
 
     /** Process id and host: unique per JVM, and readable in the token documents' {@code owner} field. */
     private static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
 
+    /** Which generation of each projection's collections serves (see ProjectionRebuilds). */
     @Bean
-    TokenStore projectionTokenStore(MongoDatabaseFactory databases, Serializer serializer,
+    ReadModelGenerations readModelGenerations(MongoDatabaseFactory databases) {
+        return new ReadModelGenerations(databases, ProjectionStoreConfiguration.class.getPackageName().replaceAll("\\.projection$", ""));
+    }
+
+    /** Spring Boot's template, except that each document class's collection is that of the generation in use. */
+    @Bean
+    MongoTemplate mongoTemplate(MongoDatabaseFactory databases, MongoConverter converter, ReadModelGenerations generations) {
+        return new GenerationalMongoTemplate(databases, converter, generations);
+    }
+
+    @Bean
+    ProjectionRebuilds projectionRebuilds(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                          ReadModelGenerations generations, MongoTemplate mongo, EventStore eventStore,
+                                          ObjectProvider<TransactionManager> transactionManager,
+                                          ObjectProvider<MeterRegistry> meters, RebuildProperties settings) {
+        return new ProjectionRebuilds(processing, tokenStore, generations, mongo, eventStore,
+                transactionManager.getIfAvailable(NoTransactionManager::instance), Optional.ofNullable(meters.getIfAvailable()),
+                settings);
+    }
+
+    @Bean
+    TokenStore projectionTokenStore(MongoDatabaseFactory databases, Serializer serializer, ReadModelGenerations generations,
                                     ProjectionProperties properties) {
         DefaultMongoTemplate template = DefaultMongoTemplate.builder()
                 .mongoDatabase(databases.getMongoDatabase())
                 .build();
-        return new FlushingTokenStore(MongoTokenStore.builder()
+        return new FlushingTokenStore(new GenerationalTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)
                 .claimTimeout(properties.claimTimeout())
                 .nodeId(NODE_ID)
-                .build());
+                .build(), generations));
     }
 
     /**

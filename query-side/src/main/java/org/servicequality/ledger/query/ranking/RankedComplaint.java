@@ -2,6 +2,7 @@ package org.servicequality.ledger.query.ranking;
 
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
  * whom the complaint names nor when it was received; those facts never change after filing and are
  * kept here so every later event can find the staff months it touches.
  */
+@ReadModelOf(RankingProjection.PROCESSING_GROUP)
 @Document("ranking_complaints")
 class RankedComplaint extends ReadModelDocument {
 

@@ -1,6 +1,7 @@
 package org.servicequality.ledger.query.ranking;
 
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The departments' current names, in one small document the ranking query reads with the ranking. */
+@ReadModelOf(RankingProjection.PROCESSING_GROUP)
 @Document("ranking_departments")
 class RankedDepartments extends ReadModelDocument {
 

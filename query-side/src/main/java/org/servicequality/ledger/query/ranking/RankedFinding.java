@@ -2,12 +2,14 @@ package org.servicequality.ledger.query.ranking;
 
 import org.servicequality.ledger.api.Severity;
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** An inspection finding naming staff, kept because an overturn does not repeat whom it named. */
+@ReadModelOf(RankingProjection.PROCESSING_GROUP)
 @Document("ranking_findings")
 class RankedFinding extends ReadModelDocument {
 

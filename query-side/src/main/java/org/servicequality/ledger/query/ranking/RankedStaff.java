@@ -2,6 +2,7 @@ package org.servicequality.ledger.query.ranking;
 
 import org.servicequality.ledger.api.staff.StaffRole;
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
  * and the months and round periods in which they have something ranked, so a transfer can refresh
  * exactly the rows it moves.
  */
+@ReadModelOf(RankingProjection.PROCESSING_GROUP)
 @Document("ranking_staff")
 class RankedStaff extends ReadModelDocument {
 

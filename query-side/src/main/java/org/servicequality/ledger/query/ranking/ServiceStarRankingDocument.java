@@ -4,6 +4,7 @@ import org.servicequality.ledger.api.Period;
 import org.servicequality.ledger.api.award.ServiceStarCriterion;
 import org.servicequality.ledger.api.ranking.StarStatus;
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * rank order, and the nominations of the period's Service Star round. Lists, not maps keyed by
  * employee number: a key must not contain a dot in MongoDB, an employee number may.
  */
+@ReadModelOf(RankingProjection.PROCESSING_GROUP)
 @Document("service_star_rankings")
 class ServiceStarRankingDocument extends ReadModelDocument {
 

@@ -3,6 +3,7 @@ package org.servicequality.ledger.query.ranking;
 import org.servicequality.ledger.api.Severity;
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
  * Quarters and years are sums of these months. The map keys are complaint and finding ids, UUIDs the
  * command API issues: MongoDB keys cannot hold a dot, and these never do.
  */
+@ReadModelOf(RankingProjection.PROCESSING_GROUP)
 @Document("ranking_staff_months")
 class StaffMonth extends ReadModelDocument {
 

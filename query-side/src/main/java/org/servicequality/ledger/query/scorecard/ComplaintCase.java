@@ -1,6 +1,7 @@
 package org.servicequality.ledger.query.scorecard;
 
 import org.servicequality.ledger.query.projection.ReadModelDocument;
+import org.servicequality.ledger.query.projection.ReadModelOf;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
  * different points, the redelivered batch brings the month to the same state as the first delivery,
  * and marking the case invalid takes out exactly what had been put in.
  */
+@ReadModelOf(DepartmentStatisticsProjection.PROCESSING_GROUP)
 @Document("scorecard_complaints")
 class ComplaintCase extends ReadModelDocument {
 

@@ -12,12 +12,31 @@ import java.util.List;
  * @param scoringVersion the scorecard method behind {@link DepartmentRow#figures()}
  * @param trendMonths    the twelve months of each row's trend, oldest first, ending with {@code period}
  * @param departments    every registered department, ordered by id
+ * @param checkpoints    the latest checkpoint digests recorded in the event store, newest first
+ *                       ({@link #LATEST_CHECKPOINTS} at most; all of them: {@code /api/board/checkpoints})
  */
-public record PublicBoard(String period, String scoringVersion, List<String> trendMonths, List<DepartmentRow> departments) {
+public record PublicBoard(String period, String scoringVersion, List<String> trendMonths, List<DepartmentRow> departments,
+                          List<Checkpoint> checkpoints) {
+
+    public static final int LATEST_CHECKPOINTS = 5;
 
     public PublicBoard {
         trendMonths = List.copyOf(trendMonths);
         departments = List.copyOf(departments);
+        checkpoints = List.copyOf(checkpoints);
+    }
+
+    /** A board without checkpoint digests. */
+    public PublicBoard(String period, String scoringVersion, List<String> trendMonths, List<DepartmentRow> departments) {
+        this(period, scoringVersion, trendMonths, departments, List.of());
+    }
+
+    /**
+     * A checkpoint digest as recorded in the event store ({@code LedgerCheckpointRecorded}): the Merkle root of the chain
+     * hashes of the {@code eventCount} events with global indexes in [{@code firstGlobalIndex}, {@code lastGlobalIndex}].
+     * Outsiders keep copies and compare them with later ones (docs/audit.md).
+     */
+    public record Checkpoint(long firstGlobalIndex, long lastGlobalIndex, long eventCount, String merkleRoot, Instant recordedAt) {
     }
 
     /**

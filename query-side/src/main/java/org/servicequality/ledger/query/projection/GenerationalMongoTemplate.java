@@ -1,0 +1,25 @@
+package org.servicequality.ledger.query.projection;
+
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+
+/**
+ * The read models' MongoTemplate: every operation naming a document class goes to the collection of the generation
+ * that applies here and now (a rebuild's batch: the generation it fills; anything else: the active one). MongoTemplate
+ * resolves the collection of every class-based operation through {@link #getCollectionName(Class)}.
+ */
+final class GenerationalMongoTemplate extends MongoTemplate {
+
+    private final ReadModelGenerations generations;
+
+    GenerationalMongoTemplate(MongoDatabaseFactory databases, MongoConverter converter, ReadModelGenerations generations) {
+        super(databases, converter);
+        this.generations = generations;
+    }
+
+    @Override
+    public String getCollectionName(Class<?> entityClass) {
+        return generations.collectionName(entityClass, super.getCollectionName(entityClass));
+    }
+}
