@@ -3,10 +3,10 @@ package org.servicequality.ledger.query.board;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.servicequality.ledger.api.board.FindDepartmentBoard;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
+import org.servicequality.ledger.query.asof.AsOfViews;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,29 +49,29 @@ class BoardController {
             "finding_id", "standard_clause", "severity", "points_deducted", "positive", "staff_roles",
             "praised_employee_numbers", "description", "department_reply", "appeal_outcome", "appeal_decision_reason"};
 
-    private final QueryGateway queries;
+    private final AsOfViews views;
     private final Clock organisationClock;
 
-    BoardController(QueryGateway queries, Clock organisationClock) {
-        this.queries = queries;
+    BoardController(AsOfViews views, Clock organisationClock) {
+        this.views = views;
         this.organisationClock = organisationClock;
     }
 
     @GetMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    PublicBoard board() {
-        return currentBoard();
+    PublicBoard board(@RequestParam(required = false) String asOf) {
+        return board(views.at(asOf));
     }
 
     @GetMapping(path = "/api/board/departments/{departmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    PublicBoard.DepartmentPage department(@PathVariable String departmentId) {
-        return departmentOrNotFound(departmentId);
+    PublicBoard.DepartmentPage department(@PathVariable String departmentId, @RequestParam(required = false) String asOf) {
+        return departmentOrNotFound(views.at(asOf), departmentId);
     }
 
     @GetMapping(path = "/api/board.csv", produces = "text/csv")
-    ResponseEntity<String> boardCsv() throws IOException {
-        PublicBoard board = currentBoard();
+    ResponseEntity<String> boardCsv(@RequestParam(required = false) String asOf) throws IOException {
+        PublicBoard board = board(views.at(asOf));
         return csv("board-" + board.period() + ".csv", CSV_COLUMNS, printer -> {
             for (PublicBoard.DepartmentRow row : board.departments()) {
                 PublicBoard.MonthFigures figures = row.figures();
@@ -90,8 +93,8 @@ class BoardController {
     }
 
     @GetMapping(path = "/api/board/rectifications.csv", produces = "text/csv")
-    ResponseEntity<String> openRectificationsCsv() throws IOException {
-        PublicBoard board = currentBoard();
+    ResponseEntity<String> openRectificationsCsv(@RequestParam(required = false) String asOf) throws IOException {
+        PublicBoard board = board(views.at(asOf));
         return csv("open-rectifications-" + board.period() + ".csv", RECTIFICATION_COLUMNS, printer -> {
             for (PublicBoard.DepartmentRow row : board.departments()) {
                 for (PublicBoard.Rectification rectification : row.openRectifications()) {
@@ -103,8 +106,8 @@ class BoardController {
     }
 
     @GetMapping(path = "/api/board/departments/{departmentId}/findings.csv", produces = "text/csv")
-    ResponseEntity<String> findingsCsv(@PathVariable String departmentId) throws IOException {
-        PublicBoard.DepartmentPage page = departmentOrNotFound(departmentId);
+    ResponseEntity<String> findingsCsv(@PathVariable String departmentId, @RequestParam(required = false) String asOf) throws IOException {
+        PublicBoard.DepartmentPage page = departmentOrNotFound(views.at(asOf), departmentId);
         return csv("findings-" + departmentId + ".csv", FINDING_COLUMNS, printer -> {
             for (PublicBoard.Inspection inspection : page.inspections()) {
                 for (PublicBoard.Finding finding : inspection.findings()) {
@@ -119,36 +122,50 @@ class BoardController {
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    String page(Model model) {
-        PublicBoard board = currentBoard();
+    String page(@RequestParam(required = false) String asOf, Model model) {
+        AsOfViews.ReadSide view = views.at(asOf);
+        PublicBoard board = board(view);
         Map<String, TrendChart> charts = new LinkedHashMap<>();
         for (PublicBoard.DepartmentRow row : board.departments()) {
             charts.put(row.departmentId(), TrendChart.of(board.trendMonths(), row.trendComplaints(), row.trendCommendations()));
         }
         model.addAttribute("board", board);
         model.addAttribute("charts", charts);
+        addAsOf(model, view);
         return "board";
     }
 
     @GetMapping(path = "/departments/{departmentId}", produces = MediaType.TEXT_HTML_VALUE)
-    String departmentPage(@PathVariable String departmentId, Model model) {
-        PublicBoard board = currentBoard();
-        PublicBoard.DepartmentPage page = departmentOrNotFound(departmentId);
+    String departmentPage(@PathVariable String departmentId, @RequestParam(required = false) String asOf, Model model) {
+        AsOfViews.ReadSide view = views.at(asOf);
+        PublicBoard board = board(view);
+        PublicBoard.DepartmentPage page = departmentOrNotFound(view, departmentId);
         model.addAttribute("page", page);
         model.addAttribute("department", page.department());
         model.addAttribute("period", board.period());
-        model.addAttribute("zone", organisationClock.getZone());
         model.addAttribute("chart", TrendChart.of(board.trendMonths(), page.department().trendComplaints(),
                 page.department().trendCommendations()));
+        addAsOf(model, view);
         return "department";
     }
 
-    private PublicBoard currentBoard() {
-        return queries.query(new FindPublicBoard(), PublicBoard.class).join();
+    /**
+     * A past view says so, and its pages link to the same instant; the picker shows the instant in the organisation's
+     * time zone, which is how the browser sends it back.
+     */
+    private void addAsOf(Model model, AsOfViews.ReadSide view) {
+        model.addAttribute("asOf", view.asOf());
+        model.addAttribute("asOfLocal", view.asOf() == null ? null
+                : LocalDateTime.ofInstant(view.asOf(), organisationClock.getZone()).truncatedTo(ChronoUnit.SECONDS).toString());
+        model.addAttribute("zone", organisationClock.getZone());
     }
 
-    private PublicBoard.DepartmentPage departmentOrNotFound(String departmentId) {
-        return queries.query(new FindDepartmentBoard(departmentId), ResponseTypes.optionalInstanceOf(PublicBoard.DepartmentPage.class))
+    private static PublicBoard board(AsOfViews.ReadSide view) {
+        return view.queries().query(new FindPublicBoard(), PublicBoard.class).join();
+    }
+
+    private static PublicBoard.DepartmentPage departmentOrNotFound(AsOfViews.ReadSide view, String departmentId) {
+        return view.queries().query(new FindDepartmentBoard(departmentId), ResponseTypes.optionalInstanceOf(PublicBoard.DepartmentPage.class))
                 .join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No department '" + departmentId + "' on the board."));
     }
