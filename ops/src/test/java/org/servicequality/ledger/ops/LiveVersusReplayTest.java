@@ -84,7 +84,7 @@ class LiveVersusReplayTest {
     }
 
     /** Every streaming processor has claimed its segments and stands at the head of the event store. */
-    private static void awaitProjectionsCaughtUp(RunningLedger ledger) {
+    static void awaitProjectionsCaughtUp(RunningLedger ledger) {
         EventStore eventStore = ledger.context().getBean(EventStore.class);
         Collection<EventProcessor> processors = ledger.context().getBean(EventProcessingConfiguration.class).eventProcessors().values();
         List<StreamingEventProcessor> streaming = processors.stream()

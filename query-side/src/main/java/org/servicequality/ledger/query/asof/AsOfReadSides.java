@@ -1,5 +1,9 @@
 package org.servicequality.ledger.query.asof;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -55,6 +59,8 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
     });
     private final Map<Instant, CompletableFuture<ReadSideSnapshot>> kept;
     private final Set<ReadSideSnapshot> open = ConcurrentHashMap.newKeySet();
+    private volatile MongoServer privateServer;
+    private volatile MongoClient privateClient;
 
     AsOfReadSides(QueryGateway liveQueries, Clock organisationClock, EventStore events, MongoTemplate liveMongo,
                   ListableBeanFactory beans,
@@ -85,7 +91,8 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
         if (asOf == null || asOf.isBlank()) {
             return new ReadSide(liveQueries, organisationClock, null);
         }
-        Instant instant = parse(asOf.strip());
+        // An unencoded "+08:00" in a query string arrives as " 08:00"; an ISO date-time never contains a space.
+        Instant instant = parse(asOf.strip().replace(' ', '+'));
         ReadSideSnapshot snapshot = snapshotAt(instant);
         return new ReadSide(snapshot.queries(), snapshot.clock(), instant);
     }
@@ -138,7 +145,7 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
 
     private ReadSideSnapshot build(Instant asOf) {
         ReadSideSnapshot snapshot = ReadSideSnapshot.build(asOf, organisationClock.getZone(), classes, events,
-                liveMongo.getConverter(), batchSize, commitMargin);
+                privateStore(), liveMongo.getConverter(), batchSize, commitMargin);
         open.add(snapshot);
         LOG.info("Read side as of {} rebuilt from {} events in {} ms", asOf, snapshot.eventsApplied(), snapshot.buildTime().toMillis());
         return snapshot;
@@ -154,9 +161,22 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
         }
     }
 
+    /** Started on the first as-of request, on a loopback port of its own; only the worker thread builds, so no race. */
+    private MongoClient privateStore() {
+        if (privateClient == null) {
+            privateServer = new MongoServer(new MemoryBackend());
+            privateClient = MongoClients.create(privateServer.bindAndGetConnectionString());
+        }
+        return privateClient;
+    }
+
     @Override
     public void destroy() {
         worker.shutdownNow();
         open.forEach(this::close);
+        if (privateClient != null) {
+            privateClient.close();
+            privateServer.shutdownNow();
+        }
     }
 }

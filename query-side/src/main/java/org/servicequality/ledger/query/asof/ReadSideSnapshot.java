@@ -1,9 +1,7 @@
 package org.servicequality.ledger.query.asof;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,25 +22,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * The whole read side rebuilt from the events stored at or before one instant, on a private in-memory MongoDB:
+ * The whole read side rebuilt from the events stored at or before one instant, in a database of its own on a private
+ * in-memory MongoDB (dropped on {@link #close()}):
  * the live projection classes handle the events in batches, each batch one unit of work as in a processor, and the
  * live query handler classes answer from what they wrote, with the organisation clock stopped at the instant.
  */
 final class ReadSideSnapshot implements AutoCloseable {
 
-    private final MongoServer server;
-    private final MongoClient client;
+    private final MongoDatabase database;
     private final QueryGateway queries;
     private final Clock clock;
     private final long eventsApplied;
     private final Duration buildTime;
 
-    private ReadSideSnapshot(MongoServer server, MongoClient client, QueryGateway queries, Clock clock,
-                             long eventsApplied, Duration buildTime) {
-        this.server = server;
-        this.client = client;
+    private ReadSideSnapshot(MongoDatabase database, QueryGateway queries, Clock clock, long eventsApplied, Duration buildTime) {
+        this.database = database;
         this.queries = queries;
         this.clock = clock;
         this.eventsApplied = eventsApplied;
@@ -55,13 +52,13 @@ final class ReadSideSnapshot implements AutoCloseable {
      * {@code commitMargin} after the instant; events after the instant but within the margin are skipped.
      */
     static ReadSideSnapshot build(Instant asOf, ZoneId zone, ReadSideClasses classes, EventStore events,
-                                  MongoConverter converter, int batchSize, Duration commitMargin) {
+                                  MongoClient privateStore, MongoConverter converter, int batchSize, Duration commitMargin) {
         long started = System.nanoTime();
         Clock clock = Clock.fixed(asOf, zone);
-        MongoServer server = new MongoServer(new MemoryBackend());
-        MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
+        String databaseName = "as-of-" + UUID.randomUUID();
+        MongoDatabase database = privateStore.getDatabase(databaseName);
         try {
-            MongoTemplate mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "as-of"), converter);
+            MongoTemplate mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(privateStore, databaseName), converter);
             SimpleQueryBus bus = SimpleQueryBus.builder().build();
             QueryGateway queries = DefaultQueryGateway.builder().queryBus(bus).build();
             for (Object handler : classes.queryHandlers(mongo, clock, queries)) {
@@ -88,13 +85,13 @@ final class ReadSideSnapshot implements AutoCloseable {
                 }
             }
             applied += apply(projections, batch);
-            return new ReadSideSnapshot(server, client, queries, clock, applied, Duration.ofNanos(System.nanoTime() - started));
+            return new ReadSideSnapshot(database, queries, clock, applied, Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            closeQuietly(client, server);
+            database.drop();
             throw new IllegalStateException("Interrupted while rebuilding the read side as of " + asOf, interrupted);
         } catch (RuntimeException | Error failure) {
-            closeQuietly(client, server);
+            database.drop();
             throw failure;
         }
     }
@@ -138,11 +135,6 @@ final class ReadSideSnapshot implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(client, server);
-    }
-
-    private static void closeQuietly(MongoClient client, MongoServer server) {
-        client.close();
-        server.shutdownNow();
+        database.drop();
     }
 }

@@ -1,5 +1,9 @@
 package org.servicequality.ledger.query.asof;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -23,9 +27,9 @@ import org.servicequality.ledger.api.rectification.RectificationOrdered;
 import org.servicequality.ledger.api.rectification.RectificationSource;
 import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
-import org.servicequality.ledger.query.projection.ProjectionHarness;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,13 +56,15 @@ class ReadSideSnapshotTest {
 
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage).build();
-    private final ProjectionHarness converterSource = new ProjectionHarness();
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
     private final List<ReadSideSnapshot> built = new ArrayList<>();
 
     @AfterEach
     void tearDown() {
         built.forEach(ReadSideSnapshot::close);
-        converterSource.close();
+        client.close();
+        server.shutdownNow();
         events.shutDown();
     }
 
@@ -122,6 +128,21 @@ class ReadSideSnapshotTest {
     }
 
     @Test
+    void readSidesShareTheStoreButNotTheirDocumentsAndLeaveNothingBehind() {
+        storeHistory();
+        ReadSideSnapshot july = asOf(END_OF_JULY);
+        ReadSideSnapshot august = asOf(OffsetDateTime.parse("2026-08-03T00:00:00+08:00").toInstant());
+
+        august.close();
+        built.remove(august);
+
+        assertThat(board(july).departments().get(0).total().filed()).isEqualTo(2);
+        july.close();
+        built.remove(july);
+        assertThat(client.listDatabaseNames()).noneMatch(name -> name.startsWith("as-of-"));
+    }
+
+    @Test
     void beforeTheFirstEventTheBoardIsEmpty() {
         storeHistory();
 
@@ -135,8 +156,8 @@ class ReadSideSnapshotTest {
     private ReadSideSnapshot asOf(Instant instant) {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         new ClassPathBeanDefinitionScanner(beans).scan("org.servicequality.ledger.query");
-        ReadSideSnapshot snapshot = ReadSideSnapshot.build(instant, SHANGHAI, new ReadSideClasses(beans), events,
-                converterSource.mongo().getConverter(), 2, COMMIT_MARGIN);
+        ReadSideSnapshot snapshot = ReadSideSnapshot.build(instant, SHANGHAI, new ReadSideClasses(beans), events, client,
+                new MongoTemplate(client, "converter").getConverter(), 2, COMMIT_MARGIN);
         built.add(snapshot);
         return snapshot;
     }
