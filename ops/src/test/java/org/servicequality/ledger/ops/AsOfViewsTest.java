@@ -101,8 +101,11 @@ class AsOfViewsTest {
         String page = ledger.get("/?asOf=" + t1 + "&lang=en").body();
         assertThat(page).contains("This is the board as it stood at")
                 .contains("/departments/" + DEPARTMENT + "?asOf=" + t1);
-        assertThat(ledger.get("/departments/" + DEPARTMENT + "?asOf=" + t1).status()).isEqualTo(200);
-        assertThat(ledger.get("/rankings?asOf=" + t1).status()).isEqualTo(200);
+        for (String otherPage : List.of("/departments/" + DEPARTMENT, "/rankings")) {
+            RunningLedger.Response response = ledger.get(otherPage + "?asOf=" + t1 + "&lang=en");
+            assertThat(response.status()).as(otherPage).isEqualTo(200);
+            assertThat(response.body()).as(otherPage).contains("This is the board as it stood at");
+        }
     }
 
     @ParameterizedTest

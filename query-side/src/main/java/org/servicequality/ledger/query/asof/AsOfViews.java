@@ -4,6 +4,8 @@ import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The read side "as of" a past instant, for the controllers of the board, the scorecards and the rankings: they ask
@@ -26,5 +28,10 @@ public interface AsOfViews {
      * @param asOf    the instant, or {@code null} for the live read side
      */
     record ReadSide(QueryGateway queries, Clock clock, Instant asOf) {
+
+        /** The instant in the organisation's time zone to the second, as a date-time picker shows it; {@code null} when live. */
+        public String asOfLocal() {
+            return asOf == null ? null : LocalDateTime.ofInstant(asOf, clock.getZone()).truncatedTo(ChronoUnit.SECONDS).toString();
+        }
     }
 }

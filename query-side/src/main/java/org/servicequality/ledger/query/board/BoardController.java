@@ -23,8 +23,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -155,8 +153,7 @@ class BoardController {
      */
     private void addAsOf(Model model, AsOfViews.ReadSide view) {
         model.addAttribute("asOf", view.asOf());
-        model.addAttribute("asOfLocal", view.asOf() == null ? null
-                : LocalDateTime.ofInstant(view.asOf(), organisationClock.getZone()).truncatedTo(ChronoUnit.SECONDS).toString());
+        model.addAttribute("asOfLocal", view.asOfLocal());
         model.addAttribute("zone", organisationClock.getZone());
     }
 

@@ -49,6 +49,8 @@ class RankingController {
         ServiceStarRanking ranking = ranking(view, asked == null ? RankingPeriods.quarterOf(YearMonth.now(view.clock())) : asked);
         model.addAttribute("ranking", ranking);
         model.addAttribute("asOf", view.asOf());
+        model.addAttribute("asOfLocal", view.asOfLocal());
+        model.addAttribute("zone", view.clock().getZone());
         model.addAttribute("top", ranking.rows().subList(0, Math.min(PAGE_ROWS, ranking.rows().size())));
         return "rankings";
     }
