@@ -170,13 +170,17 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
         return privateClient;
     }
 
+    /** Stopping the private server drops every read side with it. */
     @Override
     public void destroy() {
         worker.shutdownNow();
-        open.forEach(this::close);
+        open.clear();
         if (privateClient != null) {
-            privateClient.close();
-            privateServer.shutdownNow();
+            try {
+                privateClient.close();
+            } finally {
+                privateServer.shutdownNow();
+            }
         }
     }
 }
