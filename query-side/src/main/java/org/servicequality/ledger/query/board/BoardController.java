@@ -1,30 +1,21 @@
 package org.servicequality.ledger.query.board;
 
-import org.servicequality.ledger.query.PublicWebPages;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.servicequality.ledger.api.board.FindCheckpoints;
 import org.servicequality.ledger.api.board.FindDepartmentBoard;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
-import org.servicequality.ledger.api.board.PublishedCheckpoints;
+import org.servicequality.ledger.query.asof.AsOfViews;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -35,6 +26,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.servicequality.ledger.query.PublicWebPages;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.servicequality.ledger.api.board.FindCheckpoints;
+import org.servicequality.ledger.api.board.PublishedCheckpoints;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The public disclosure board, open to everyone without login: a web page per language, JSON and CSV.
@@ -74,11 +75,11 @@ class BoardController implements PublicWebPages {
     static final String[] CHECKPOINT_COLUMNS = {"first_global_index", "last_global_index", "event_count", "merkle_root",
             "recorded_at"};
 
-    private final QueryGateway queries;
+    private final AsOfViews views;
     private final Clock organisationClock;
 
-    BoardController(QueryGateway queries, Clock organisationClock) {
-        this.queries = queries;
+    BoardController(AsOfViews views, Clock organisationClock) {
+        this.views = views;
         this.organisationClock = organisationClock;
     }
 
@@ -91,8 +92,8 @@ class BoardController implements PublicWebPages {
             when past the due date. `trendComplaints`/`trendCommendations`: per month of `trendMonths`.""")
     @GetMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    PublicBoard board() {
-        return currentBoard();
+    PublicBoard board(@RequestParam(required = false) String asOf) {
+        return board(views.at(asOf));
     }
 
     @Operation(summary = "One department's board page", description = """
@@ -103,8 +104,8 @@ class BoardController implements PublicWebPages {
     @ApiResponse(responseCode = "404", description = "No department with this id (problem body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping(path = "/api/board/departments/{departmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    PublicBoard.DepartmentPage department(@PathVariable String departmentId) {
-        return departmentOrNotFound(departmentId);
+    PublicBoard.DepartmentPage department(@PathVariable String departmentId, @RequestParam(required = false) String asOf) {
+        return departmentOrNotFound(views.at(asOf), departmentId);
     }
 
     @Operation(summary = "The board as CSV (board-<period>.csv)", description = """
@@ -116,10 +117,9 @@ class BoardController implements PublicWebPages {
             department_id,name_zh,name_en,kind,period,star_rating,star_rating_period,complaints,service_contacts,complaints_per_10k,commendations,reply_on_time_share,resolution_share,open_rectifications,overdue_rectifications,filed_this_month,replied_this_month,resolved_this_month,filed_total,replied_total,resolved_total
             LAB,检验科,Laboratory,MEDICAL_TECHNICAL,2026-11,4,2026-Q3,2,12000,1.67,3,1.0,0.5,1,0,2,2,1,40,39,38
             """)))
-    @ResponseBody
     @GetMapping(path = "/api/board.csv", produces = "text/csv")
-    ResponseEntity<String> boardCsv() throws IOException {
-        PublicBoard board = currentBoard();
+    ResponseEntity<String> boardCsv(@RequestParam(required = false) String asOf) throws IOException {
+        PublicBoard board = board(views.at(asOf));
         return csv("board-" + board.period() + ".csv", CSV_COLUMNS, printer -> {
             for (PublicBoard.DepartmentRow row : board.departments()) {
                 PublicBoard.MonthFigures figures = row.figures();
@@ -143,10 +143,9 @@ class BoardController implements PublicWebPages {
     @Operation(summary = "Every open rectification as CSV (open-rectifications-<period>.csv)", description = "Columns: department_id, rectification_id, source (COMPLAINT or FINDING), required_action, due_date (yyyy-MM-dd), " +
             "status (ORDERED, IN_PROGRESS, EVIDENCE_SUBMITTED), overdue (true when past the due date).")
     @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row first", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    @ResponseBody
     @GetMapping(path = "/api/board/rectifications.csv", produces = "text/csv")
-    ResponseEntity<String> openRectificationsCsv() throws IOException {
-        PublicBoard board = currentBoard();
+    ResponseEntity<String> openRectificationsCsv(@RequestParam(required = false) String asOf) throws IOException {
+        PublicBoard board = board(views.at(asOf));
         return csv("open-rectifications-" + board.period() + ".csv", RECTIFICATION_COLUMNS, printer -> {
             for (PublicBoard.DepartmentRow row : board.departments()) {
                 for (PublicBoard.Rectification rectification : row.openRectifications()) {
@@ -185,10 +184,9 @@ class BoardController implements PublicWebPages {
             "OVERTURNED), appeal_decision_reason.")
     @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row first", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No department with this id (problem body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ResponseBody
     @GetMapping(path = "/api/board/departments/{departmentId}/findings.csv", produces = "text/csv")
-    ResponseEntity<String> findingsCsv(@PathVariable String departmentId) throws IOException {
-        PublicBoard.DepartmentPage page = departmentOrNotFound(departmentId);
+    ResponseEntity<String> findingsCsv(@PathVariable String departmentId, @RequestParam(required = false) String asOf) throws IOException {
+        PublicBoard.DepartmentPage page = departmentOrNotFound(views.at(asOf), departmentId);
         return csv("findings-" + departmentId + ".csv", FINDING_COLUMNS, printer -> {
             for (PublicBoard.Inspection inspection : page.inspections()) {
                 for (PublicBoard.Finding finding : inspection.findings()) {
@@ -204,41 +202,55 @@ class BoardController implements PublicWebPages {
 
     @Operation(summary = "The board as a web page (Chinese and English)", description = "The same content as GET /api/board, as HTML for people.")
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    String page(Model model) {
-        PublicBoard board = currentBoard();
+    String page(@RequestParam(required = false) String asOf, Model model) {
+        AsOfViews.ReadSide view = views.at(asOf);
+        PublicBoard board = board(view);
         Map<String, TrendChart> charts = new LinkedHashMap<>();
         for (PublicBoard.DepartmentRow row : board.departments()) {
             charts.put(row.departmentId(), TrendChart.of(board.trendMonths(), row.trendComplaints(), row.trendCommendations()));
         }
         model.addAttribute("board", board);
         model.addAttribute("charts", charts);
+        addAsOf(model, view);
         return "board";
     }
 
     @Operation(summary = "A department's board page as a web page", description = "The same content as GET /api/board/departments/{departmentId}, as HTML for people.")
     @GetMapping(path = "/departments/{departmentId}", produces = MediaType.TEXT_HTML_VALUE)
-    String departmentPage(@PathVariable String departmentId, Model model) {
-        PublicBoard board = currentBoard();
-        PublicBoard.DepartmentPage page = departmentOrNotFound(departmentId);
+    String departmentPage(@PathVariable String departmentId, @RequestParam(required = false) String asOf, Model model) {
+        AsOfViews.ReadSide view = views.at(asOf);
+        PublicBoard board = board(view);
+        PublicBoard.DepartmentPage page = departmentOrNotFound(view, departmentId);
         model.addAttribute("page", page);
         model.addAttribute("department", page.department());
         model.addAttribute("period", board.period());
-        model.addAttribute("zone", organisationClock.getZone());
         model.addAttribute("chart", TrendChart.of(board.trendMonths(), page.department().trendComplaints(),
                 page.department().trendCommendations()));
+        addAsOf(model, view);
         return "department";
     }
 
+    /** Checkpoints are published as they are recorded; the list has no past view. */
     private PublishedCheckpoints allCheckpoints() {
-        return queries.query(new FindCheckpoints(), PublishedCheckpoints.class).join();
+        return views.at(null).queries().query(new FindCheckpoints(), PublishedCheckpoints.class).join();
     }
 
-    private PublicBoard currentBoard() {
-        return queries.query(new FindPublicBoard(), PublicBoard.class).join();
+    /**
+     * A past view says so, and its pages link to the same instant; the picker shows the instant in the organisation's
+     * time zone, which is how the browser sends it back.
+     */
+    private void addAsOf(Model model, AsOfViews.ReadSide view) {
+        model.addAttribute("asOf", view.asOf());
+        model.addAttribute("asOfLocal", view.asOfLocal());
+        model.addAttribute("zone", organisationClock.getZone());
     }
 
-    private PublicBoard.DepartmentPage departmentOrNotFound(String departmentId) {
-        return queries.query(new FindDepartmentBoard(departmentId), ResponseTypes.optionalInstanceOf(PublicBoard.DepartmentPage.class))
+    private static PublicBoard board(AsOfViews.ReadSide view) {
+        return view.queries().query(new FindPublicBoard(), PublicBoard.class).join();
+    }
+
+    private static PublicBoard.DepartmentPage departmentOrNotFound(AsOfViews.ReadSide view, String departmentId) {
+        return view.queries().query(new FindDepartmentBoard(departmentId), ResponseTypes.optionalInstanceOf(PublicBoard.DepartmentPage.class))
                 .join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No department '" + departmentId + "' on the board."));
     }

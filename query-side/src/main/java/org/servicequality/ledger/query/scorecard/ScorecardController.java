@@ -1,12 +1,12 @@
 package org.servicequality.ledger.query.scorecard;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.servicequality.ledger.api.Period;
 import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindScorecards;
 import org.servicequality.ledger.api.scorecard.Scorecards;
+import org.servicequality.ledger.query.asof.AsOfViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,20 +25,23 @@ import java.util.Map;
 @RestController
 class ScorecardController {
 
-    private final QueryGateway queries;
+    private final AsOfViews views;
 
-    ScorecardController(QueryGateway queries) {
-        this.queries = queries;
+    ScorecardController(AsOfViews views) {
+        this.views = views;
     }
 
     @GetMapping(path = "/api/scorecards", produces = MediaType.APPLICATION_JSON_VALUE)
-    Scorecards all(@RequestParam String period) {
-        return queries.query(new FindScorecards(periodOf(period)), Scorecards.class).join();
+    Scorecards all(@RequestParam String period, @RequestParam(required = false) String asOf) {
+        Period parsed = periodOf(period);
+        return views.at(asOf).queries().query(new FindScorecards(parsed), Scorecards.class).join();
     }
 
     @GetMapping(path = "/api/scorecards/{departmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    DepartmentScorecard department(@PathVariable String departmentId, @RequestParam String period) {
-        return queries.query(new FindDepartmentScorecard(departmentId, periodOf(period)),
+    DepartmentScorecard department(@PathVariable String departmentId, @RequestParam String period,
+                                   @RequestParam(required = false) String asOf) {
+        Period parsed = periodOf(period);
+        return views.at(asOf).queries().query(new FindDepartmentScorecard(departmentId, parsed),
                         ResponseTypes.optionalInstanceOf(DepartmentScorecard.class))
                 .join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No department '" + departmentId + "' is registered."));

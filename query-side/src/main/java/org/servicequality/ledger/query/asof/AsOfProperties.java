@@ -1,0 +1,25 @@
+package org.servicequality.ledger.query.asof;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * How views "as of" a past instant are built (docs/audit.md, "As-of views").
+ *
+ * @param batchSize     events per unit of work when a read side is rebuilt as of an instant
+ * @param keptInstants  how many read sides of past instants are kept for further requests
+ * @param commitMargin  how long after the instant the event store is still read, for events stamped before it whose
+ *                      transaction committed later
+ */
+@ConfigurationProperties("ledger.as-of")
+@Validated
+record AsOfProperties(@Min(1) @DefaultValue("1000") int batchSize,
+                      @Min(1) @DefaultValue("4") int keptInstants,
+                      @NotNull @DurationMin(seconds = 0) @DefaultValue("PT1M") Duration commitMargin) {
+}

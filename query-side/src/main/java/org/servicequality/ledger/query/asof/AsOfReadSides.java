@@ -1,0 +1,184 @@
+package org.servicequality.ledger.query.asof;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds read sides as of past instants ({@link ReadSideSnapshot}) and keeps the last few, so the board, a department
+ * page, a scorecard and a ranking of one instant are answered from one build.
+ *
+ * <p>Builds run one at a time on their own thread: each streams the event store and keeps a processor's worth of
+ * work busy, and requests for many different instants must queue rather than starve the live projections. An
+ * instant younger than the commit margin is built but not kept: an event stamped before it may still commit.
+ */
+@Component
+@EnableConfigurationProperties(AsOfProperties.class)
+class AsOfReadSides implements AsOfViews, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsOfReadSides.class);
+    /** A request may still be answering from a read side the cache has just let go of. */
+    private static final Duration CLOSE_GRACE = Duration.ofMinutes(1);
+
+    private final QueryGateway liveQueries;
+    private final Clock organisationClock;
+    private final EventStore events;
+    private final MongoTemplate liveMongo;
+    private final ReadSideClasses classes;
+    private final int batchSize;
+    private final Duration commitMargin;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "as-of-read-side");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Instant, CompletableFuture<ReadSideSnapshot>> kept;
+    private final Set<ReadSideSnapshot> open = ConcurrentHashMap.newKeySet();
+    private volatile MongoServer privateServer;
+    private volatile MongoClient privateClient;
+
+    AsOfReadSides(QueryGateway liveQueries, Clock organisationClock, EventStore events, MongoTemplate liveMongo,
+                  ListableBeanFactory beans, AsOfProperties settings) {
+        this.liveQueries = liveQueries;
+        this.organisationClock = organisationClock;
+        this.events = events;
+        this.liveMongo = liveMongo;
+        this.classes = new ReadSideClasses(beans);
+        this.batchSize = settings.batchSize();
+        this.commitMargin = settings.commitMargin();
+        this.kept = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Instant, CompletableFuture<ReadSideSnapshot>> eldest) {
+                if (size() > settings.keptInstants()) {
+                    closeLater(eldest.getValue());
+                    return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public ReadSide at(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return new ReadSide(liveQueries, organisationClock, null);
+        }
+        // An unencoded "+08:00" in a query string arrives as " 08:00"; an ISO date-time never contains a space.
+        Instant instant = parse(asOf.strip().replace(' ', '+'));
+        ReadSideSnapshot snapshot = snapshotAt(instant);
+        return new ReadSide(snapshot.queries(), snapshot.clock(), instant);
+    }
+
+    private Instant parse(String asOf) {
+        Instant instant = parseInstant(asOf);
+        if (instant.isAfter(organisationClock.instant())) {
+            throw new InvalidAsOfException("asOf " + asOf + " is in the future: views are available as of past instants only");
+        }
+        return instant;
+    }
+
+    private Instant parseInstant(String asOf) {
+        try {
+            return OffsetDateTime.parse(asOf).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            // a local date-time, as a browser's picker sends it, or nothing readable
+        }
+        try {
+            return LocalDateTime.parse(asOf).atZone(organisationClock.getZone()).toInstant();
+        } catch (DateTimeParseException malformed) {
+            throw new InvalidAsOfException("asOf must be an ISO-8601 date-time, with an offset (2026-07-31T23:59:59+08:00)"
+                    + " or in the organisation's time zone " + organisationClock.getZone() + " (2026-07-31T23:59:59); got '" + asOf + "'");
+        }
+    }
+
+    private ReadSideSnapshot snapshotAt(Instant asOf) {
+        boolean settled = asOf.isBefore(organisationClock.instant().minus(commitMargin));
+        CompletableFuture<ReadSideSnapshot> build;
+        synchronized (kept) {
+            build = settled ? kept.get(asOf) : null;
+            if (build == null) {
+                build = CompletableFuture.supplyAsync(() -> build(asOf), worker);
+                if (settled) {
+                    kept.put(asOf, build);
+                } else {
+                    closeLater(build);
+                }
+            }
+        }
+        try {
+            return build.join();
+        } catch (CompletionException failed) {
+            synchronized (kept) {
+                kept.remove(asOf, build);
+            }
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : failed;
+        }
+    }
+
+    private ReadSideSnapshot build(Instant asOf) {
+        ReadSideSnapshot snapshot = ReadSideSnapshot.build(asOf, organisationClock.getZone(), classes, events,
+                privateStore(), liveMongo.getConverter(), batchSize, commitMargin);
+        open.add(snapshot);
+        LOG.info("Read side as of {} rebuilt from {} events in {} ms", asOf, snapshot.eventsApplied(), snapshot.buildTime().toMillis());
+        return snapshot;
+    }
+
+    private void closeLater(CompletableFuture<ReadSideSnapshot> build) {
+        build.thenAccept(snapshot -> worker.schedule(() -> close(snapshot), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void close(ReadSideSnapshot snapshot) {
+        if (open.remove(snapshot)) {
+            snapshot.close();
+        }
+    }
+
+    /** Started on the first as-of request, on a loopback port of its own; only the worker thread builds, so no race. */
+    private MongoClient privateStore() {
+        if (privateClient == null) {
+            privateServer = new MongoServer(new MemoryBackend());
+            privateClient = MongoClients.create(privateServer.bindAndGetConnectionString());
+        }
+        return privateClient;
+    }
+
+    /** Stopping the private server drops every read side with it. */
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+        open.clear();
+        if (privateClient != null) {
+            try {
+                privateClient.close();
+            } finally {
+                privateServer.shutdownNow();
+            }
+        }
+    }
+}
