@@ -4,6 +4,7 @@ import org.servicequality.ledger.ops.audit.AuditCommands;
 import org.servicequality.ledger.ops.backup.BackupClient;
 import org.servicequality.ledger.ops.backup.Restore;
 import org.servicequality.ledger.ops.crash.CrashHarness;
+import org.servicequality.ledger.ops.security.InternalClient;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,8 +23,10 @@ final class OperatorCommands {
     static final String USAGE = """
             Usage: java -jar service-quality-ledger.jar [COMMAND] [--option value ...]
               (no command)                         run the service (options are Spring properties, e.g. --server.port=8080)
-              backup --to FILE [--url URL]         online backup of a running service's event store into FILE (a zip);
-                                                   URL defaults to http://127.0.0.1:8080 (the service must be on this machine)
+              backup --to FILE [--url URL] [--user NAME [--password-file PW]]
+                                                   online backup of a running service's event store into FILE (a zip);
+                                                   URL defaults to http://127.0.0.1:8080 (the service must be on this machine);
+                                                   NAME is an ADMIN user; the password is PW's first line, else LEDGER_PASSWORD
               restore --from FILE --to DIR         unpack a backup into DIR (new or empty) and verify it against its digest;
                                                    then start the service with --ledger.data-dir=DIR
               crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--probes 2] [--seed N]
@@ -77,7 +80,14 @@ final class OperatorCommands {
 
     private static int backup(Map<String, String> options) throws Exception {
         URI service = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
-        BackupClient.Result result = BackupClient.backup(service, Path.of(options.get("to")));
+        String authorization = null;
+        if (options.containsKey("user")) {
+            String password = options.containsKey("password-file")
+                    ? Files.readAllLines(Path.of(options.get("password-file"))).stream().findFirst().orElse("")
+                    : System.getenv().getOrDefault("LEDGER_PASSWORD", "");
+            authorization = InternalClient.basic(options.get("user"), password);
+        }
+        BackupClient.Result result = BackupClient.backup(service, authorization, Path.of(options.get("to")));
         System.out.printf("Backed up %d events (SHA-256 %s) into %s%n", result.digest().events(), result.digest().sha256(), result.file());
         return 0;
     }
