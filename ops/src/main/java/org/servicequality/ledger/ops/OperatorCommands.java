@@ -5,18 +5,24 @@ import org.servicequality.ledger.ops.backup.BackupClient;
 import org.servicequality.ledger.ops.backup.Restore;
 import org.servicequality.ledger.ops.crash.CrashHarness;
 import org.servicequality.ledger.ops.security.InternalClient;
+import org.servicequality.ledger.ops.security.LedgerUser;
+import org.servicequality.ledger.ops.security.Role;
+import org.servicequality.ledger.ops.security.UsersFile;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The operator's commands, run by the same jar as the service: {@code backup}, {@code restore} and
- * {@code crash-test} and {@code audit ...}. Any other first argument starts the service.
+ * {@code crash-test}, {@code user} and {@code audit ...}. Any other first argument starts the service.
  */
 final class OperatorCommands {
 
@@ -29,10 +35,14 @@ final class OperatorCommands {
                                                    NAME is an ADMIN user; the password is PW's first line, else LEDGER_PASSWORD
               restore --from FILE --to DIR         unpack a backup into DIR (new or empty) and verify it against its digest;
                                                    then start the service with --ledger.data-dir=DIR
+              user --name NAME --roles ROLE,ROLE [--departments ID,ID|*] [--data-dir DIR | --users-file FILE]
+                                                   add or replace a user of the embedded user store (DIR defaults to ./data):
+                                                   roles CLERK, HANDLER, QUALITY_OFFICE, AUDITOR, ADMIN; prints a generated
+                                                   password once (the file keeps only its bcrypt hash); takes effect at once
               crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--probes 2] [--seed N]
                          [--work-dir DIR]          kill -9 the service under load again and again and check nothing was lost
             """ + AuditCommands.USAGE;
-    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "audit");
+    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "audit", "user");
 
     private OperatorCommands() {
     }
@@ -66,6 +76,8 @@ final class OperatorCommands {
             return switch (args[0]) {
                 case "audit" -> new AuditCommands(System.out, System.err).run(args[1], options);
                 case "backup" -> required(options, "to") ? backup(options) : usage("backup needs --to FILE");
+                case "user" -> required(options, "name") && required(options, "roles") ? user(options)
+                        : usage("user needs --name NAME and --roles ROLE,ROLE");
                 case "restore" -> required(options, "from") && required(options, "to") ? restore(options)
                         : usage("restore needs --from FILE and --to DIR");
                 default -> crashTest(options);
@@ -89,6 +101,25 @@ final class OperatorCommands {
         }
         BackupClient.Result result = BackupClient.backup(service, authorization, Path.of(options.get("to")));
         System.out.printf("Backed up %d events (SHA-256 %s) into %s%n", result.digest().events(), result.digest().sha256(), result.file());
+        return 0;
+    }
+
+    private static int user(Map<String, String> options) {
+        Path file = options.containsKey("users-file") ? Path.of(options.get("users-file"))
+                : Path.of(options.getOrDefault("data-dir", "./data")).resolve(UsersFile.DEFAULT_NAME);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : options.get("roles").split(",")) {
+            try {
+                roles.add(Role.valueOf(role.strip()));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("Unknown role " + role + "; roles are " + Arrays.toString(Role.values()));
+            }
+        }
+        Set<String> departments = Arrays.stream(options.getOrDefault("departments", "").split(","))
+                .map(String::strip).filter(department -> !department.isEmpty()).collect(Collectors.toSet());
+        String password = UsersFile.generatePassword();
+        UsersFile.put(file, new LedgerUser(options.get("name"), UsersFile.hash(password, 10), roles, departments));
+        System.out.printf("User %s (%s) in %s; password (shown only now): %s%n", options.get("name"), options.get("roles"), file, password);
         return 0;
     }
 

@@ -8,7 +8,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -32,7 +31,8 @@ final class FileUserDetailsService implements UserDetailsService {
     private final LedgerUser internalClient;
     private Map<String, LedgerUser> users = Map.of();
     private FileTime readAt;
-    private long readSize = -1;
+    private long readSize;
+    private boolean loaded;
 
     FileUserDetailsService(Path file, LedgerUser internalClient) {
         this.file = file;
@@ -60,14 +60,20 @@ final class FileUserDetailsService implements UserDetailsService {
         try {
             FileTime modified = Files.getLastModifiedTime(file);
             long size = Files.size(file);
-            if (!modified.equals(readAt) || size != readSize) {
-                users = UsersFile.read(file).stream().collect(Collectors.toMap(LedgerUser::name, Function.identity(), (first, second) -> second));
-                readAt = modified;
-                readSize = size;
+            if (loaded && modified.equals(readAt) && size == readSize) {
+                return users;
             }
-            return users;
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
+            readAt = modified;
+            readSize = size;
+            users = UsersFile.read(file).stream().collect(Collectors.toMap(LedgerUser::name, Function.identity(), (first, second) -> second));
+            loaded = true;
+        } catch (IOException | RuntimeException unreadable) {
+            if (!loaded) {
+                throw new IllegalStateException("Cannot read the users file " + file + ": " + unreadable.getMessage(), unreadable);
+            }
+            // An operator's slip while editing must not lock everybody out: the users read before stay in force.
+            log.error("Cannot read the users file {} ({}); the users read before stay in force until it is fixed", file, unreadable.getMessage());
         }
+        return users;
     }
 }

@@ -50,8 +50,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The client may still be sending; closing the connection keeps the server from reading the rest.
-        response.setHeader("Connection", "close");
+        // What the client still sends is discarded by Tomcat (up to server.tomcat.max-swallow-size, then it closes).
         ProblemResponses.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "request.too-large",
                 "The request body is larger than " + maxBytes + " bytes.");
     }
