@@ -4,32 +4,45 @@ import org.servicequality.ledger.ops.audit.AuditCommands;
 import org.servicequality.ledger.ops.backup.BackupClient;
 import org.servicequality.ledger.ops.backup.Restore;
 import org.servicequality.ledger.ops.crash.CrashHarness;
+import org.servicequality.ledger.ops.security.InternalClient;
+import org.servicequality.ledger.ops.security.LedgerUser;
+import org.servicequality.ledger.ops.security.Role;
+import org.servicequality.ledger.ops.security.UsersFile;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The operator's commands, run by the same jar as the service: {@code backup}, {@code restore} and
- * {@code crash-test} and {@code audit ...}. Any other first argument starts the service.
+ * {@code crash-test}, {@code user} and {@code audit ...}. Any other first argument starts the service.
  */
 final class OperatorCommands {
 
     static final String USAGE = """
             Usage: java -jar service-quality-ledger.jar [COMMAND] [--option value ...]
               (no command)                         run the service (options are Spring properties, e.g. --server.port=8080)
-              backup --to FILE [--url URL]         online backup of a running service's event store into FILE (a zip);
-                                                   URL defaults to http://127.0.0.1:8080 (the service must be on this machine)
+              backup --to FILE [--url URL] [--user NAME [--password-file PW]]
+                                                   online backup of a running service's event store into FILE (a zip);
+                                                   URL defaults to http://127.0.0.1:8080 (the service must be on this machine);
+                                                   NAME is an ADMIN user; the password is PW's first line, else LEDGER_PASSWORD
               restore --from FILE --to DIR         unpack a backup into DIR (new or empty) and verify it against its digest;
                                                    then start the service with --ledger.data-dir=DIR
+              user --name NAME --roles ROLE,ROLE [--departments ID,ID|*] [--data-dir DIR | --users-file FILE]
+                                                   add or replace a user of the embedded user store (DIR defaults to ./data):
+                                                   roles CLERK, HANDLER, QUALITY_OFFICE, AUDITOR, ADMIN; prints a generated
+                                                   password once (the file keeps only its bcrypt hash); takes effect at once
               crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--probes 2] [--seed N]
                          [--work-dir DIR]          kill -9 the service under load again and again and check nothing was lost
             """ + AuditCommands.USAGE;
-    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "audit");
+    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "audit", "user");
 
     private OperatorCommands() {
     }
@@ -67,6 +80,8 @@ final class OperatorCommands {
             return switch (args[0]) {
                 case "audit" -> new AuditCommands(System.out, System.err).run(args[1], options);
                 case "backup" -> required(options, "to") ? backup(options) : usage("backup needs --to FILE");
+                case "user" -> required(options, "name") && required(options, "roles") ? user(options)
+                        : usage("user needs --name NAME and --roles ROLE,ROLE");
                 case "restore" -> required(options, "from") && required(options, "to") ? restore(options)
                         : usage("restore needs --from FILE and --to DIR");
                 default -> crashTest(options);
@@ -81,8 +96,34 @@ final class OperatorCommands {
 
     private static int backup(Map<String, String> options) throws Exception {
         URI service = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
-        BackupClient.Result result = BackupClient.backup(service, Path.of(options.get("to")));
+        String authorization = null;
+        if (options.containsKey("user")) {
+            String password = options.containsKey("password-file")
+                    ? Files.readAllLines(Path.of(options.get("password-file"))).stream().findFirst().orElse("")
+                    : System.getenv().getOrDefault("LEDGER_PASSWORD", "");
+            authorization = InternalClient.basic(options.get("user"), password);
+        }
+        BackupClient.Result result = BackupClient.backup(service, authorization, Path.of(options.get("to")));
         System.out.printf("Backed up %d events (SHA-256 %s) into %s%n", result.digest().events(), result.digest().sha256(), result.file());
+        return 0;
+    }
+
+    private static int user(Map<String, String> options) {
+        Path file = options.containsKey("users-file") ? Path.of(options.get("users-file"))
+                : Path.of(options.getOrDefault("data-dir", "./data")).resolve(UsersFile.DEFAULT_NAME);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : options.get("roles").split(",")) {
+            try {
+                roles.add(Role.valueOf(role.strip()));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("Unknown role " + role + "; roles are " + Arrays.toString(Role.values()));
+            }
+        }
+        Set<String> departments = Arrays.stream(options.getOrDefault("departments", "").split(","))
+                .map(String::strip).filter(department -> !department.isEmpty()).collect(Collectors.toSet());
+        String password = UsersFile.generatePassword();
+        UsersFile.put(file, new LedgerUser(options.get("name"), UsersFile.hash(password, 10), roles, departments));
+        System.out.printf("User %s (%s) in %s; password (shown only now): %s%n", options.get("name"), options.get("roles"), file, password);
         return 0;
     }
 

@@ -70,7 +70,7 @@ class AuditApiTest {
         assertThat(history.get(0).get("payloadType").asText()).endsWith("ComplaintFiled");
         assertThat(history.get(0).get("sequenceNumber").asLong()).isZero();
         assertThat(history.get(1).get("payloadType").asText()).endsWith("ComplaintReplied");
-        assertThat(history.get(0).get("metaData").get("actor").asText()).isEqualTo("system:unauthenticated-api");
+        assertThat(history.get(0).get("metaData").get("actor").asText()).isEqualTo(RunningLedger.TEST_USER);
         assertThat(history.get(0).get("metaData").get("eventHash").asText()).hasSize(64);
         assertThat(history.get(0).get("payload").get("complainantContact").get("personalData").asText()).isEqualTo("present");
         assertThat(response.body()).doesNotContain(NAME).doesNotContain(PHONE).doesNotContain("ciphertext");
@@ -161,7 +161,8 @@ class AuditApiTest {
 
     private static Map<String, byte[]> download(String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(ledger.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.newBuilder(URI.create(ledger.baseUrl() + path)).header("Authorization", ledger.authorization()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +19,7 @@ import org.springframework.web.client.RestClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -33,6 +35,9 @@ import static org.awaitility.Awaitility.await;
 class AxonServerModeTest {
 
     private static String unreachableServer;
+    /** Where the sides keep their users file (the default, ./data, would be the working directory's). */
+    @TempDir
+    static Path users;
 
     @BeforeAll
     static void nothingListens() throws IOException {
@@ -78,7 +83,8 @@ class AxonServerModeTest {
                 "--spring.main.banner-mode=off",
                 "--axon.axonserver.enabled=true",
                 "--axon.axonserver.servers=" + unreachableServer,
-                "--axon.axonserver.context=ledger"), Stream.of(args)).toArray(String[]::new));
+                "--axon.axonserver.context=ledger",
+                "--ledger.security.users-file=" + users.resolve("users.txt")), Stream.of(args)).toArray(String[]::new));
     }
 
     private static void assertUnhealthyButAlive(ConfigurableApplicationContext context) {

@@ -53,7 +53,9 @@ class BackupRestoreTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 30);
 
             Set<String> acknowledgedBeforeBackup = new HashSet<>(acknowledged);
-            int exitCode = OperatorCommands.run(new String[] {"backup", "--to", backup.toString(), "--url", source.baseUrl()});
+            Path password = Files.writeString(work.resolve("password"), RunningLedger.TEST_PASSWORD);
+            int exitCode = OperatorCommands.run(new String[] {"backup", "--to", backup.toString(), "--url", source.baseUrl(),
+                    "--user", RunningLedger.TEST_USER, "--password-file", password.toString()});
             int acknowledgedAtBackupEnd = acknowledged.size();
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() > acknowledgedAtBackupEnd + 10);
             stop.set(true);

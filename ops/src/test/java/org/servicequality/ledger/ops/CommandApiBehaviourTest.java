@@ -120,7 +120,7 @@ class CommandApiBehaviourTest {
 
         assertThat(metadata).hasSize(1);
         JsonNode meta = new ObjectMapper().readTree(new String(metadata.get(0), StandardCharsets.UTF_8));
-        assertThat(meta.get("actor").asText()).isEqualTo("system:unauthenticated-api");
+        assertThat(meta.get("actor").asText()).isEqualTo(RunningLedger.TEST_USER);
         assertThat(meta.get("clientChannel").asText()).isEqualTo("kiosk");
         assertThat(meta.get("correlationId").asText()).isEqualTo("kiosk-session-42");
         assertThat(meta.get("causationId").asText()).isNotBlank().isNotEqualTo("kiosk-session-42");

@@ -3,6 +3,8 @@ package org.servicequality.ledger.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicequality.ledger.api.complaint.ComplainantPersonalDataErased;
@@ -58,6 +60,16 @@ class ComplaintApplicationTest {
         LedgerApplication.disableAxonUpdateChecker();
     }
 
+    @BeforeAll
+    static void users() {
+        RunningLedger.writeTestUser(dataDir);
+    }
+
+    @BeforeEach
+    void logIn() {
+        http = anonymous.withBasicAuth(RunningLedger.TEST_USER, RunningLedger.TEST_PASSWORD);
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", () -> dataDir.toString());
@@ -67,6 +79,7 @@ class ComplaintApplicationTest {
     }
 
     @Autowired
+    TestRestTemplate anonymous;
     TestRestTemplate http;
     @Autowired
     DataSource dataSource;

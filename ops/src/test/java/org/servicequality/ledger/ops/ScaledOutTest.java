@@ -10,6 +10,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicequality.ledger.ops.security.InternalClient;
+import org.servicequality.ledger.ops.security.UsersFile;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -233,7 +235,10 @@ class ScaledOutTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), mainClass,
-                "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off"));
+                "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                // Both sides share one users file, with the test user who may do everything.
+                "--ledger.security.users-file=" + logs.resolve(UsersFile.DEFAULT_NAME)));
+        RunningLedger.writeTestUser(logs);
         command.addAll(List.of(args));
         Path log = logs.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -282,7 +287,8 @@ class ScaledOutTest {
         }
 
         private RestClient http() {
-            return RestClient.builder().baseUrl(baseUrl).build();
+            return RestClient.builder().baseUrl(baseUrl)
+                    .defaultHeader("Authorization", InternalClient.basic(RunningLedger.TEST_USER, RunningLedger.TEST_PASSWORD)).build();
         }
     }
 }

@@ -112,7 +112,7 @@ class TamperEvidenceTest {
         ALTER_METADATA((jdbc, event, random) -> {
             String metaData = new String((byte[]) event.get("metaData"), java.nio.charset.StandardCharsets.UTF_8);
             jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
-                    metaData.replace("system:unauthenticated-api", "someone-else").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    metaData.replace(RunningLedger.TEST_USER, "someone-else").getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     event.get("globalIndex"));
         });
 

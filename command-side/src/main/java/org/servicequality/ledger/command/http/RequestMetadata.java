@@ -27,8 +27,12 @@ public final class RequestMetadata implements MessageDispatchInterceptor<Command
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
 
-    /** Who acts when nobody has authenticated: the API itself, until logins exist. */
-    public static final String UNAUTHENTICATED_ACTOR = "system:unauthenticated-api";
+    /**
+     * Who acts when nobody has authenticated: a member of the public through the public intake, the only write
+     * open without a login. Deliberately not their client address: the event store is permanent and may not hold
+     * a complainant's personal data in plain text (DESIGN.md, section 4).
+     */
+    public static final String PUBLIC_ACTOR = "public";
     /** Commands sent outside any HTTP request (deadlines, start-up, tools). */
     public static final String SYSTEM_ACTOR = "system";
 
@@ -49,7 +53,7 @@ public final class RequestMetadata implements MessageDispatchInterceptor<Command
         }
         HttpServletRequest request = attributes.getRequest();
         Principal principal = request.getUserPrincipal();
-        metadata.put(ACTOR, principal == null ? UNAUTHENTICATED_ACTOR : principal.getName());
+        metadata.put(ACTOR, principal == null ? PUBLIC_ACTOR : principal.getName());
         metadata.put(CLIENT_CHANNEL, safe(request.getHeader(CHANNEL_HEADER), "api"));
         metadata.put(CORRELATION_ID, correlationIdOf(request));
         return metadata;

@@ -28,7 +28,8 @@ public final class BackupClient {
     private BackupClient() {
     }
 
-    public static Result backup(URI service, Path to) throws IOException, InterruptedException, SQLException {
+    /** @param authorization the {@code Authorization} header value of an ADMIN (backups are theirs), or null for none */
+    public static Result backup(URI service, String authorization, Path to) throws IOException, InterruptedException, SQLException {
         Path file = to.toAbsolutePath();
         if (Files.exists(file)) {
             throw new IllegalStateException(file + " already exists; choose a new file name");
@@ -38,9 +39,11 @@ public final class BackupClient {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<InputStream> response;
         try {
-            response = http.send(
-                    HttpRequest.newBuilder(service.resolve("/api/ops/backup")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve("/api/ops/backup")).POST(HttpRequest.BodyPublishers.noBody());
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException nobodyThere) {
             throw new IllegalStateException("No service answers at " + service + "; is it running, and is that its port (--url)?",
                     nobodyThere);

@@ -61,6 +61,7 @@ public final class CommandLoad {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private volatile String baseUrl;
+    private volatile String authorization;
 
     CommandLoad(World world, Acknowledgements acknowledgements, Statistics statistics) {
         this.world = world;
@@ -68,8 +69,9 @@ public final class CommandLoad {
         this.statistics = statistics;
     }
 
-    void target(String baseUrl) {
-        this.baseUrl = baseUrl;
+    void target(LedgerProcess ledger) {
+        this.authorization = ledger.authorization();
+        this.baseUrl = ledger.baseUrl();
     }
 
     /** Client threads that keep sending until {@link Clients#stop()}, or until the service stops answering. */
@@ -153,6 +155,7 @@ public final class CommandLoad {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", command.key())
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(command.body()))
                 .build();
         HttpResponse<String> response;

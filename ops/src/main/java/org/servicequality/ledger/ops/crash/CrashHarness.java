@@ -95,7 +95,7 @@ public final class CrashHarness {
             long acknowledgedBefore = statistics.acknowledged.get();
             long probeFailuresBefore = statistics.probeFailures.get();
             LedgerProcess ledger = LedgerProcess.start(data, log);
-            load.target(ledger.baseUrl());
+            load.target(ledger);
             unanswered.forEach(load::retry);
             load.probe(settings.probesPerLane(), random);
             long loadStarted = System.nanoTime();

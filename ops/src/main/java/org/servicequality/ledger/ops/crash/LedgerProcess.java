@@ -1,5 +1,10 @@
 package org.servicequality.ledger.ops.crash;
 
+import org.servicequality.ledger.ops.security.InternalClient;
+import org.servicequality.ledger.ops.security.LedgerUser;
+import org.servicequality.ledger.ops.security.Role;
+import org.servicequality.ledger.ops.security.UsersFile;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,17 +32,26 @@ public final class LedgerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final String MAIN_CLASS = "org.servicequality.ledger.ops.LedgerApplication";
 
+    /** The harness's own user, put into the data directory's users file with a fresh secret at every start. */
+    private static final String HARNESS_USER = "crash-harness";
+
     private final Process process;
     private final String baseUrl;
+    private final String authorization;
 
-    private LedgerProcess(Process process, String baseUrl) {
+    private LedgerProcess(Process process, String baseUrl, String authorization) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
     /** Starts the service and returns once it reports itself healthy. */
     public static LedgerProcess start(Path dataDirectory, Path log) throws IOException, InterruptedException {
         int port = freeLoopbackPort();
+        String password = UsersFile.generatePassword();
+        // It drives every kind of command, in every department.
+        UsersFile.put(dataDirectory.resolve(UsersFile.DEFAULT_NAME), new LedgerUser(HARNESS_USER, UsersFile.hash(password, 4),
+                EnumSet.allOf(Role.class), Set.of(LedgerUser.ALL_DEPARTMENTS)));
         List<String> command = new ArrayList<>(javaAndClasspath());
         command.addAll(List.of(
                 "--ledger.data-dir=" + dataDirectory,
@@ -47,7 +63,7 @@ public final class LedgerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        LedgerProcess ledger = new LedgerProcess(process, "http://127.0.0.1:" + port);
+        LedgerProcess ledger = new LedgerProcess(process, "http://127.0.0.1:" + port, InternalClient.basic(HARNESS_USER, password));
         try {
             ledger.awaitHealthy(log);
         } catch (IOException | InterruptedException | RuntimeException failed) {
@@ -59,6 +75,11 @@ public final class LedgerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The {@code Authorization} header value that logs in as the harness's user. */
+    public String authorization() {
+        return authorization;
     }
 
     public long pid() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.servicequality.ledger.command.calendar.WorkingDayCalendar;
+import org.servicequality.ledger.ops.security.InternalClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,10 +51,13 @@ public class DemoSeeding {
     private final JdbcTemplate jdbc;
     private final String deadlineTable;
     private final ObjectProvider<Scheduler> scheduler;
+    private final InternalClient credentials;
     private final CompletableFuture<DemoSummary> result = new CompletableFuture<>();
     private Thread worker;
 
-    DemoSeeding(Environment environment, WorkingDayCalendar calendar, DataSource dataSource, ObjectProvider<Scheduler> scheduler) {
+    DemoSeeding(Environment environment, WorkingDayCalendar calendar, DataSource dataSource, ObjectProvider<Scheduler> scheduler,
+                InternalClient credentials) {
+        this.credentials = credentials;
         this.environment = environment;
         this.zone = ZoneId.of(environment.getProperty("ledger.time-zone", "Asia/Shanghai"));
         this.replyWithinWorkingDays = environment.getProperty("ledger.complaints.reply-within-working-days", Integer.class, 3);
@@ -88,7 +92,7 @@ public class DemoSeeding {
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
             log.info("Demo: seed {}, {} months of history up to {} ({}), through {}", options.seed(), options.months(), today, zone, baseUrl);
-            result.complete(new DemoSeeder(new LedgerCommandClient(baseUrl, json), this::awaitDueDeadlines, json).seed(plan));
+            result.complete(new DemoSeeder(new LedgerCommandClient(baseUrl, credentials.basicAuthorization(), json), this::awaitDueDeadlines, json).seed(plan));
         } catch (InterruptedException stopped) {
             log.warn("Demo: seeding stopped because the service is shutting down; start it again with --demo to complete it.");
             result.completeExceptionally(stopped);

@@ -19,10 +19,12 @@ final class LedgerCommandClient {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final String baseUrl;
+    private final String authorization;
     private final ObjectMapper json;
 
-    LedgerCommandClient(String baseUrl, ObjectMapper json) {
+    LedgerCommandClient(String baseUrl, String authorization, ObjectMapper json) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
         this.json = json;
     }
 
@@ -46,6 +48,7 @@ final class LedgerCommandClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Idempotency-Key", idempotencyKey)
+                .header("Authorization", authorization)
                 .header("Accept", "application/json");
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());

@@ -27,7 +27,7 @@ class GracefulShutdownTest {
         CommandLoad load = new CommandLoad(world, acknowledgements, statistics);
 
         LedgerProcess ledger = LedgerProcess.start(data, log);
-        load.target(ledger.baseUrl());
+        load.target(ledger);
         CommandLoad.Clients clients = load.start(7);
         await().atMost(Duration.ofSeconds(90)).until(() -> statistics.acknowledged.get() >= 100);
         int exitCode = ledger.stop(Duration.ofSeconds(60));
