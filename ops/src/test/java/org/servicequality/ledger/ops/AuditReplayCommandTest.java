@@ -65,12 +65,18 @@ class AuditReplayCommandTest {
             LiveVersusReplayTest.awaitProjectionsCaughtUp(ledger);
             Map<String, String> before = ReplayWhileServingTest.answers(ledger);
 
-            Run run = replay(Map.of("url", ledger.baseUrl(), "target", "board"));
+            Run anonymous = replay(Map.of("url", ledger.baseUrl(), "target", "board"));
+            assertThat(anonymous.exitCode()).as("a replay without a login").isEqualTo(1);
+            assertThat(anonymous.out()).contains("Replay refused (401)");
+
+            Run run = replay(Map.of("url", ledger.baseUrl(), "target", "board",
+                    "user", RunningLedger.TEST_USER, "password", RunningLedger.TEST_PASSWORD));
 
             assertThat(run.exitCode()).as(run.out() + run.progress()).isZero();
             assertThat(run.out()).containsPattern("board +COMPLETED +generation 1 \\(was 0\\)").doesNotContain("rankings");
             assertThat(ReplayWhileServingTest.answers(ledger)).isEqualTo(before);
-            assertThat(OperatorCommands.run(new String[]{"audit", "replay", "boards", "--url", ledger.baseUrl()}))
+            assertThat(OperatorCommands.run(new String[]{"audit", "replay", "boards", "--url", ledger.baseUrl(),
+                    "--user", RunningLedger.TEST_USER, "--password", RunningLedger.TEST_PASSWORD}))
                     .as("an unknown processing group is wrong usage").isEqualTo(2);
         }
     }

@@ -92,6 +92,16 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theDocumentSaysWhereALoginIsNeeded() {
+        assertThat(document.path("components").path("securitySchemes").path("basic").path("scheme").asText()).isEqualTo("basic");
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(document.path("paths").path("/api/complaints/{complaintId}/reply").path("post").path("security").size())
+                .as("a command needs a login: HTTP Basic or a bearer token").isEqualTo(2);
+        assertThat(document.path("paths").path("/api/board").path("get").has("security")).as("the board is public").isFalse();
+        assertThat(document.path("paths").path("/api/public/complaints").path("post").has("security")).isFalse();
+    }
+
+    @Test
     void swaggerUiIsServed() {
         assertThat(ledger.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.servicequality.ledger.ops.LedgerApplication;
 import org.servicequality.ledger.ops.embedded.DataDirectory;
+import org.servicequality.ledger.ops.security.InternalClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * {@code audit replay [group|all]}: rebuilds projections from the event store into new collections and switches to
  * them, through the service's rebuild API ({@code /api/ops/rebuilds}). Against a running service ({@code --url}) the
  * service keeps serving meanwhile; on a data directory the service is started on it for the replay alone (loopback
- * only, a free port) and stopped afterwards. That is a start like any other: deadlines that fell due while the service
+ * only, a free port) and stopped afterwards; it then logs in as the service's own in-memory client. That is a start like any other: deadlines that fell due while the service
  * was stopped fire. Progress is drawn on the error stream.
  */
 final class AuditReplay {
@@ -61,7 +62,8 @@ final class AuditReplay {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN")) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-            return replay(URI.create("http://127.0.0.1:" + port), target, Optional.empty());
+            InternalClient internal = service.getBean(InternalClient.class);
+            return replay(URI.create("http://127.0.0.1:" + port), target, Optional.of(internal.name() + ":" + internal.password()));
         }
     }
 

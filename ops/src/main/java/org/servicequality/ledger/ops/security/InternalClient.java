@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The credentials of clients that run inside the service and use its own HTTP API (the demo seeder): a user
+ * The credentials of clients that run inside the service and use its own HTTP API (the demo seeder, an offline
+ * {@code audit replay}): a user
  * known only in memory, with a fresh random secret every start, so it can never be used from outside.
  */
 public record InternalClient(String name, String password) {

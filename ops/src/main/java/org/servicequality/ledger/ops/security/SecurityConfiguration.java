@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -58,7 +59,8 @@ import static org.servicequality.ledger.ops.security.Role.QUALITY_OFFICE;
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
 @EnableWebSecurity
-@Import(DepartmentScopeConfiguration.class)
+@Import({DepartmentScopeConfiguration.class, ApiDocumentationSecurity.class})
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -75,8 +77,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService ledgerUsers(@Value("${ledger.security.users-file:${ledger.data-dir:./data}/" + UsersFile.DEFAULT_NAME + "}") Path file,
+    UserDetailsService ledgerUsers(LedgerSecurityProperties settings, @Value("${ledger.data-dir:./data}") Path dataDirectory,
                                    InternalClient internal) {
+        Path file = settings.usersFile() != null ? settings.usersFile() : dataDirectory.resolve(UsersFile.DEFAULT_NAME);
         // The demo seeds a whole organisation: it needs every role and every department.
         return new FileUserDetailsService(file, new LedgerUser(internal.name(), UsersFile.hash(internal.password(), 4),
                 EnumSet.allOf(Role.class), Set.of(LedgerUser.ALL_DEPARTMENTS)));
@@ -84,7 +87,8 @@ class SecurityConfiguration {
 
     /** Ahead of everything, security included: an oversized body is refused before anyone reads it. */
     @Bean
-    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${ledger.security.max-request-bytes:262144}") int maxBytes) {
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(LedgerSecurityProperties settings) {
+        int maxBytes = settings.maxRequestBytes();
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(maxBytes));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -94,7 +98,8 @@ class SecurityConfiguration {
     /** Before security and the controllers, so a flood is turned away at the cheapest point. */
     @Bean
     FilterRegistrationBean<PublicIntakeRateLimit> publicIntakeRateLimit(
-            @Value("${ledger.security.public-intake.per-minute:20}") int perMinute) {
+            LedgerSecurityProperties settings) {
+        int perMinute = settings.publicIntake().perMinute();
         FilterRegistrationBean<PublicIntakeRateLimit> registration = new FilterRegistrationBean<>(new PublicIntakeRateLimit(perMinute));
         registration.addUrlPatterns("/api/public/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -109,10 +114,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
-                            @Value("${ledger.security.jwt.principal-claim:sub}") String principalClaim,
-                            @Value("${ledger.security.jwt.roles-claim:roles}") String rolesClaim,
-                            @Value("${ledger.security.jwt.departments-claim:departments}") String departmentsClaim) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, LedgerSecurityProperties settings) throws Exception {
+        LedgerSecurityProperties.Jwt claims = settings.jwt();
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"service-quality-ledger\"");
             ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "authentication.required",
@@ -132,7 +135,7 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(forbidden)
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(fromClaims(principalClaim, rolesClaim, departmentsClaim))));
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(fromClaims(claims.principalClaim(), claims.rolesClaim(), claims.departmentsClaim()))));
         }
         return http.build();
     }
@@ -145,6 +148,8 @@ class SecurityConfiguration {
                 .headers(SecurityConfiguration::securityHeaders)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/", "/departments/*", "/rankings", "/board.css", "/favicon.ico").permitAll()
+                        // The API's documentation is public like the document it shows (/v3/api-docs).
+                        .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/login").permitAll()
                         // Error pages are rendered for a failed request by an inner dispatch; asked for directly,
                         // Spring Boot's error page would claim a 500, so it is not open to direct requests.
@@ -178,10 +183,11 @@ class SecurityConfiguration {
                         "/api/service-star-rounds", "/api/service-star-rounds/**").hasRole(QUALITY_OFFICE.name())
                 // Auditors read everything, histories, verification and exports included.
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR.name())
-                // Administration: the organisation, its staff, backups, checkpoints, the service's own metrics.
+                // Administration: the organisation, its staff, backups, checkpoints, read-model rebuilds, the service's own metrics.
                 .requestMatchers(HttpMethod.POST, "/api/departments", "/api/departments/**", "/api/staff", "/api/staff/**",
                         "/api/ops/**", "/api/audit/checkpoints").hasRole(ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/ops/**", "/actuator/**").hasRole(ADMIN.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/ops/rebuilds/*").hasRole(ADMIN.name())
                 .anyRequest().denyAll();
     }
 
