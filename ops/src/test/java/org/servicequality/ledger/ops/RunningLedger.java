@@ -111,26 +111,24 @@ public final class RunningLedger implements AutoCloseable {
     }
 
     public Response post(String path, String json, Map<String, String> headers) {
-        return http.post().uri(path)
+        return exchange(http.post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(this::login)
                 .headers(h -> headers.forEach(h::add))
-                .body(json)
-                .exchange((request, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
-                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                .body(json));
     }
 
     public Response get(String path) {
-        return http.get().uri(path)
-                .headers(this::login)
-                .exchange((request, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
-                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        return exchange(http.get().uri(path).headers(this::login));
     }
 
     public Response delete(String path) {
-        return http.delete().uri(path)
-                .exchange((request, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
-                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        return exchange(http.delete().uri(path).headers(this::login));
+    }
+
+    private static Response exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((sent, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
+                new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Every event in the event store, counted straight from its table. */
