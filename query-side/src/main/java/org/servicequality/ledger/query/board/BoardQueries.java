@@ -1,5 +1,6 @@
 package org.servicequality.ledger.query.board;
 
+import org.servicequality.ledger.query.projection.ReadModelDocument;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
@@ -58,7 +59,10 @@ class BoardQueries {
                 .collect(Collectors.toMap(DepartmentScorecard::departmentId, Function.identity()));
         Map<String, MonthlyTrend.DepartmentTrend> trendById = trend.departments().stream()
                 .collect(Collectors.toMap(MonthlyTrend.DepartmentTrend::departmentId, Function.identity()));
-        var rows = mongo.find(new Query().with(Sort.by("_id")), DepartmentBoardEntry.class).stream()
+        // The board's rows need none of a department's inspections, praise, commitments or phrase standard: the page does.
+        Query rowsOnly = ReadModelDocument.forAnswering(new Query().with(Sort.by("_id")));
+        rowsOnly.fields().exclude("inspections", "pendingCommendations", "commendations", "commitments", "phraseStandard");
+        var rows = mongo.find(rowsOnly, DepartmentBoardEntry.class).stream()
                 .map(entry -> row(entry, thisMonth, figuresById.get(entry.getId()), trendById.get(entry.getId()), trend.months().size()))
                 .toList();
         return new PublicBoard(thisMonth.toString(), figures.scoringVersion(), trend.months(), rows);
@@ -66,7 +70,7 @@ class BoardQueries {
 
     @QueryHandler
     Optional<PublicBoard.DepartmentPage> handle(FindDepartmentBoard query) {
-        DepartmentBoardEntry entry = mongo.findById(query.departmentId(), DepartmentBoardEntry.class);
+        DepartmentBoardEntry entry = mongo.findOne(ReadModelDocument.byIdForAnswering(query.departmentId()), DepartmentBoardEntry.class);
         if (entry == null) {
             return Optional.empty();
         }
@@ -152,7 +156,7 @@ class BoardQueries {
 
     /** An employee number the board never saw enrolled shows as role OTHER. */
     private String roleOf(String employeeNumber) {
-        BoardStaffMember member = mongo.findById(employeeNumber, BoardStaffMember.class);
+        BoardStaffMember member = mongo.findOne(ReadModelDocument.byIdForAnswering(employeeNumber), BoardStaffMember.class);
         return member == null || member.role == null ? "OTHER" : member.role;
     }
 
