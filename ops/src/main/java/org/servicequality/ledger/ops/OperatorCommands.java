@@ -31,7 +31,7 @@ final class OperatorCommands {
               crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--probes 2] [--seed N]
                          [--work-dir DIR]          kill -9 the service under load again and again and check nothing was lost
               bench [--mode full|quick] [--events 1000000] [--seed 1] [--clients 16] [--command-rate 300] [--read-rate 500]
-                    [--read-clients 16] [--seconds 30] [--departments 60] [--staff 3000] [--bulk-documents 100000]
+                    [--read-clients 16] [--seconds 30] [--departments 60] [--staff 3000] [--bulk-documents EVENTS/10]
                     [--user U --password P] [--service-jvm-options '...'] [--work-dir DIR] [--report docs/benchmarks.md]
                                                    the benchmark suite against the speed targets (docs/benchmarks.md)
             """ + AuditCommands.USAGE;

@@ -9,6 +9,7 @@ import java.util.Map;
  * What a benchmark run does. The full mode is for people (1 million events, 30 s per load phase); the quick mode
  * (a few thousand events, a few seconds per phase) only shows that every part runs, and is what CI runs.
  *
+ * @param bulkDocuments    documents of the raw MongoDB bulk-write measurement (default: a tenth of the events)
  * @param commandClients   clients of the closed-loop command phase (the target names 16)
  * @param commandRate      the steady rate of the open-loop command phase (the target names 300/s)
  * @param readRate         the rate of the board and static-response phases (the target names 500/s)
@@ -27,8 +28,9 @@ public record BenchSettings(boolean quick, long events, int departments, int sta
             throw new IllegalArgumentException("--mode must be full or quick");
         }
         String jvmOptions = options.getOrDefault("service-jvm-options", "").trim();
+        long events = number(options, "events", quick ? 3_000 : 1_000_000);
         return new BenchSettings(quick,
-                number(options, "events", quick ? 3_000 : 1_000_000),
+                events,
                 (int) number(options, "departments", quick ? 8 : 60),
                 (int) number(options, "staff", quick ? 80 : 3_000),
                 number(options, "seed", 1),
@@ -37,7 +39,7 @@ public record BenchSettings(boolean quick, long events, int departments, int sta
                 number(options, "read-rate", 500),
                 (int) number(options, "read-clients", 16),
                 Duration.ofSeconds(number(options, "seconds", quick ? 3 : 30)),
-                (int) number(options, "bulk-documents", quick ? 2_000 : 100_000),
+                (int) number(options, "bulk-documents", Math.max(1_000, events / 10)),
                 options.get("user"), options.get("password"),
                 jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")),
                 Path.of(options.getOrDefault("work-dir", defaultWorkDirectory.toString())),

@@ -125,6 +125,7 @@ final class InProcessLedger implements AutoCloseable {
         MongoCollection<Document> collection = context.getBean(MongoTemplate.class).getDb().getCollection(SCRATCH_COLLECTION);
         Random random = new Random(documents);
         long started = System.nanoTime();
+        long nextProgress = started + progressEvery.toNanos();
         try {
             for (int from = 0; from < documents; from += batch) {
                 List<WriteModel<Document>> writes = new ArrayList<>(batch);
@@ -140,6 +141,11 @@ final class InProcessLedger implements AutoCloseable {
                     writes.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document, new ReplaceOptions().upsert(true)));
                 }
                 collection.bulkWrite(writes);
+                if (System.nanoTime() >= nextProgress) {
+                    nextProgress = System.nanoTime() + progressEvery.toNanos();
+                    out.printf(Locale.ROOT, "  bulk writes: %,d documents (%,.0f/s), load %s%n", from + writes.size(),
+                            (from + writes.size()) / seconds(started), Machine.loadAverage());
+                }
             }
             return new Rate(documents, seconds(started), Machine.loadAverage());
         } finally {
