@@ -45,10 +45,6 @@ final class HttpTarget {
                         (user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8)));
     }
 
-    String baseUrl() {
-        return baseUrl;
-    }
-
     Answer send(Request request) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
                 .timeout(Duration.ofSeconds(60))

@@ -58,6 +58,7 @@ final class InProcessLedger implements AutoCloseable {
     }
 
     private static final String SCRATCH_COLLECTION = "bench_bulk_write";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
     private final ConfigurableApplicationContext context;
     private final PrintStream out;
@@ -72,7 +73,30 @@ final class InProcessLedger implements AutoCloseable {
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .toList();
-        processors.forEach(EventProcessor::shutDown);
+        stopOnceRunning();
+    }
+
+    /**
+     * Lets each processor claim its segments before stopping it, and waits until it has stopped: a tracking processor
+     * stopped while it was still claiming kept that segment marked active and never claimed it again when restarted
+     * (seen twice: the rankings never moved).
+     */
+    private void stopOnceRunning() {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        for (StreamingEventProcessor processor : processors) {
+            while (processor.processingStatus().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(processor.getName() + " claimed no segment within " + STARTUP_TIMEOUT);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the processors to start", interrupted);
+                }
+            }
+        }
+        processors.forEach(processor -> processor.shutdownAsync().join());
     }
 
     static InProcessLedger start(Path dataDirectory, PrintStream out, Duration progressEvery) {

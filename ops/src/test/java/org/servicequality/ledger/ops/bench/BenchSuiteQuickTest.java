@@ -44,7 +44,7 @@ class BenchSuiteQuickTest {
                 "board JSON p99 ÷ static file p99 (same run)",
                 "resident set of the service after loading and serving");
         assertThat(result.figures()).allSatisfy(figure -> assertThat(figure.measured()).isPositive());
-        assertThat(output).contains("history:", "replay:", "commands, closed loop:", "load average");
+        assertThat(output).contains("History: writing", "replay:", "caught up", "commands, closed loop:", "load average");
         assertThat(Files.readString(report)).contains("quick mode", "| measurement | measured | target |",
                 "command: `java -jar ops/target/service-quality-ledger.jar bench --mode quick --events 2000", "hardware: ");
 
