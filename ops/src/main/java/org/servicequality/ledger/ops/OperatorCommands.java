@@ -3,6 +3,8 @@ package org.servicequality.ledger.ops;
 import org.servicequality.ledger.ops.audit.AuditCommands;
 import org.servicequality.ledger.ops.backup.BackupClient;
 import org.servicequality.ledger.ops.backup.Restore;
+import org.servicequality.ledger.ops.bench.BenchSettings;
+import org.servicequality.ledger.ops.bench.BenchSuite;
 import org.servicequality.ledger.ops.crash.CrashHarness;
 import org.servicequality.ledger.ops.security.InternalClient;
 import org.servicequality.ledger.ops.security.LedgerUser;
@@ -21,8 +23,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The operator's commands, run by the same jar as the service: {@code backup}, {@code restore} and
- * {@code crash-test}, {@code user} and {@code audit ...}. Any other first argument starts the service.
+ * The operator's commands, run by the same jar as the service: {@code backup}, {@code restore},
+ * {@code crash-test}, {@code bench}, {@code user} and {@code audit ...}. Any other first argument starts the service.
  */
 final class OperatorCommands {
 
@@ -41,8 +43,12 @@ final class OperatorCommands {
                                                    password once (the file keeps only its bcrypt hash); takes effect at once
               crash-test [--cycles 20] [--clients 4] [--min-up-ms 2000] [--max-up-ms 8000] [--probes 2] [--seed N]
                          [--work-dir DIR]          kill -9 the service under load again and again and check nothing was lost
+              bench [--mode full|quick] [--events 1000000] [--seed 1] [--clients 16] [--command-rate 300] [--read-rate 500]
+                    [--read-clients 16] [--seconds 30] [--departments 60] [--staff 3000] [--bulk-documents EVENTS/10]
+                    [--user U --password P] [--service-jvm-options '...'] [--work-dir DIR] [--report docs/benchmarks.md]
+                                                   the benchmark suite against the speed targets (docs/benchmarks.md)
             """ + AuditCommands.USAGE;
-    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "audit", "user");
+    private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "bench", "audit", "user");
 
     private OperatorCommands() {
     }
@@ -84,6 +90,7 @@ final class OperatorCommands {
                         : usage("user needs --name NAME and --roles ROLE,ROLE");
                 case "restore" -> required(options, "from") && required(options, "to") ? restore(options)
                         : usage("restore needs --from FILE and --to DIR");
+                case "bench" -> bench(options);
                 default -> crashTest(options);
             };
         } catch (IllegalArgumentException wrongOption) {
@@ -144,6 +151,12 @@ final class OperatorCommands {
                 number(options, "probes", 2), options.containsKey("seed") ? Long.parseLong(options.get("seed")) : System.nanoTime(),
                 work);
         return new CrashHarness(settings, System.out).run().passed() ? 0 : 1;
+    }
+
+    /** @return 0 when every request of the run was answered with a 2xx, whether or not the targets were met */
+    private static int bench(Map<String, String> options) throws Exception {
+        BenchSettings settings = BenchSettings.fromOptions(options, Path.of(System.getProperty("java.io.tmpdir"), "ledger-bench"));
+        return new BenchSuite(settings, System.out).run().failedRequests() == 0 ? 0 : 1;
     }
 
     private static boolean required(Map<String, String> options, String name) {

@@ -45,14 +45,24 @@ public final class LedgerProcess implements AutoCloseable {
         this.authorization = authorization;
     }
 
-    /** Starts the service and returns once it reports itself healthy. */
+    /**
+     * A small heap and a quickly compiling JVM: a few of these run side by side with the harness on small machines.
+     */
+    private static final List<String> SMALL_CHILD = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** Starts the service on a small JVM and returns once it reports itself healthy. */
     public static LedgerProcess start(Path dataDirectory, Path log) throws IOException, InterruptedException {
+        return start(dataDirectory, log, SMALL_CHILD);
+    }
+
+    /** Starts the service with the given JVM options (none: the JVM's defaults) and returns once it reports itself healthy. */
+    public static LedgerProcess start(Path dataDirectory, Path log, List<String> jvmOptions) throws IOException, InterruptedException {
         int port = freeLoopbackPort();
         String password = UsersFile.generatePassword();
         // It drives every kind of command, in every department.
         UsersFile.put(dataDirectory.resolve(UsersFile.DEFAULT_NAME), new LedgerUser(HARNESS_USER, UsersFile.hash(password, 4),
                 EnumSet.allOf(Role.class), Set.of(LedgerUser.ALL_DEPARTMENTS)));
-        List<String> command = new ArrayList<>(javaAndClasspath());
+        List<String> command = new ArrayList<>(javaAndClasspath(jvmOptions));
         command.addAll(List.of(
                 "--ledger.data-dir=" + dataDirectory,
                 "--server.address=127.0.0.1",
@@ -130,15 +140,13 @@ public final class LedgerProcess implements AutoCloseable {
         throw new IllegalStateException("The service was not healthy within " + START_TIMEOUT + "; see " + log);
     }
 
-    /**
-     * The command that runs the service: this JVM's own classpath, or the executable jar when this runs from
-     * it. The child gets a small heap: a few of them run side by side with the harness on small machines.
-     */
-    private static List<String> javaAndClasspath() {
+    /** The command that runs the service: this JVM's own classpath, or the executable jar when this runs from it. */
+    private static List<String> javaAndClasspath(List<String> jvmOptions) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
         if (!classpath.contains(File.pathSeparator) && classpath.endsWith(".jar")) {
             command.addAll(List.of("-jar", classpath));
         } else {

@@ -1,5 +1,6 @@
 package org.servicequality.ledger.query.board;
 
+import org.servicequality.ledger.query.projection.ReadModelDocument;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
@@ -61,7 +62,10 @@ class BoardQueries {
                 .collect(Collectors.toMap(DepartmentScorecard::departmentId, Function.identity()));
         Map<String, MonthlyTrend.DepartmentTrend> trendById = trend.departments().stream()
                 .collect(Collectors.toMap(MonthlyTrend.DepartmentTrend::departmentId, Function.identity()));
-        var rows = mongo.find(new Query().with(Sort.by("_id")), DepartmentBoardEntry.class).stream()
+        // The board's rows need none of a department's inspections, praise, commitments or phrase standard: the page does.
+        Query rowsOnly = ReadModelDocument.forAnswering(new Query().with(Sort.by("_id")));
+        rowsOnly.fields().exclude("inspections", "pendingCommendations", "commendations", "commitments", "phraseStandard");
+        var rows = mongo.find(rowsOnly, DepartmentBoardEntry.class).stream()
                 .map(entry -> row(entry, thisMonth, figuresById.get(entry.getId()), trendById.get(entry.getId()), trend.months().size()))
                 .toList();
         List<PublicBoard.Checkpoint> latest = mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id"))
@@ -82,7 +86,7 @@ class BoardQueries {
 
     @QueryHandler
     Optional<PublicBoard.DepartmentPage> handle(FindDepartmentBoard query) {
-        DepartmentBoardEntry entry = mongo.findById(query.departmentId(), DepartmentBoardEntry.class);
+        DepartmentBoardEntry entry = mongo.findOne(ReadModelDocument.byIdForAnswering(query.departmentId()), DepartmentBoardEntry.class);
         if (entry == null) {
             return Optional.empty();
         }
@@ -179,7 +183,7 @@ class BoardQueries {
 
     /** An employee number the board never saw enrolled shows as role OTHER. */
     private String roleOf(String employeeNumber) {
-        BoardStaffMember member = mongo.findById(employeeNumber, BoardStaffMember.class);
+        BoardStaffMember member = mongo.findOne(ReadModelDocument.byIdForAnswering(employeeNumber), BoardStaffMember.class);
         return member == null || member.role == null ? "OTHER" : member.role;
     }
 

@@ -7,13 +7,21 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.query.Criteria;
 
+import org.bson.Document;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -33,10 +41,14 @@ public final class PendingReadModelWrites {
 
     private static final String RESOURCE_KEY = PendingReadModelWrites.class.getName();
     private static final String REVISION = "readModelRevision";
+    /** The collections of each MongoDB (template) known to have the revision index, so it is ensured once per process. */
+    private static final Map<MongoTemplate, Set<Class<?>>> REVISION_INDEXED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final MongoTemplate mongo;
     private final Map<Class<?>, Map<String, ReadModelDocument>> loaded = new HashMap<>();
     private final Map<Class<?>, Map<String, ReadModelDocument>> dirty = new LinkedHashMap<>();
+    /** Documents this batch found absent and made: none stored yet, so their revision is known to be 0. */
+    private final Set<ReadModelDocument> created = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private PendingReadModelWrites(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -70,6 +82,7 @@ public final class PendingReadModelWrites {
             document = mongo.findById(id, type);
             if (document == null) {
                 document = whenAbsent.get();
+                created.add(document);
             }
             ofType.put(id, document);
         }
@@ -86,14 +99,20 @@ public final class PendingReadModelWrites {
      * revisions existed has none). Otherwise the upsert finds no match and inserts a second document with the same
      * id, which the unique {@code _id} index refuses: the batch fails and the processor handles it again, and
      * documents already written by this batch skip its events then (they remember their ids).
+     *
+     * <p>The condition names {@code _id} and the revision by equality, which the unique index on the two answers: the
+     * embedded MongoDB scans the whole collection for a query no index answers exactly, and with one document per
+     * complaint that made every write of a replay slower than the last (docs/benchmarks.md). Only a document stored
+     * before revisions existed still needs the scanning condition, once.
      */
     private void flush() {
         for (Map.Entry<Class<?>, Map<String, ReadModelDocument>> entry : dirty.entrySet()) {
+            ensureRevisionIndex(entry.getKey());
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, entry.getKey());
             List<ReadModelDocument> documents = new ArrayList<>(entry.getValue().values());
             for (ReadModelDocument document : documents) {
                 long readRevision = document.revision();
-                Criteria unchanged = readRevision == 0
+                Criteria unchanged = readRevision == 0 && !created.remove(document)
                         ? where("_id").is(document.getId()).and(REVISION).in(0L, null)
                         : where("_id").is(document.getId()).and(REVISION).is(readRevision);
                 document.nextRevision();
@@ -106,6 +125,15 @@ public final class PendingReadModelWrites {
             }
         }
         dirty.clear();
+    }
+
+    private void ensureRevisionIndex(Class<?> type) {
+        Set<Class<?>> indexed = REVISION_INDEXED.computeIfAbsent(mongo, template -> Collections.synchronizedSet(new HashSet<>()));
+        if (!indexed.contains(type)) {
+            mongo.indexOps(type).ensureIndex(new CompoundIndexDefinition(new Document("_id", 1).append(REVISION, 1))
+                    .unique().named(REVISION));
+            indexed.add(type);
+        }
     }
 
     /** Another batch wrote one of this batch's documents after this batch read it. */

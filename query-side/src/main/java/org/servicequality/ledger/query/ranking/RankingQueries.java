@@ -1,5 +1,6 @@
 package org.servicequality.ledger.query.ranking;
 
+import org.servicequality.ledger.query.projection.ReadModelDocument;
 import org.axonframework.queryhandling.QueryHandler;
 import org.servicequality.ledger.api.ranking.FindServiceStarRanking;
 import org.servicequality.ledger.api.ranking.ServiceStarRanking;
@@ -22,8 +23,8 @@ class RankingQueries {
 
     @QueryHandler
     ServiceStarRanking handle(FindServiceStarRanking query) {
-        ServiceStarRankingDocument ranking = mongo.findById(ServiceStarRankingDocument.id(query.period()), ServiceStarRankingDocument.class);
-        RankedDepartments departments = Optional.ofNullable(mongo.findById(RankedDepartments.ID, RankedDepartments.class))
+        ServiceStarRankingDocument ranking = mongo.findOne(ReadModelDocument.byIdForAnswering(ServiceStarRankingDocument.id(query.period())), ServiceStarRankingDocument.class);
+        RankedDepartments departments = Optional.ofNullable(mongo.findOne(ReadModelDocument.byIdForAnswering(RankedDepartments.ID), RankedDepartments.class))
                 .orElseGet(RankedDepartments::new);
         List<ServiceStarRanking.Row> rows = new ArrayList<>();
         if (ranking != null) {

@@ -1,5 +1,6 @@
 package org.servicequality.ledger.query.scorecard;
 
+import org.servicequality.ledger.query.projection.ReadModelDocument;
 import org.axonframework.queryhandling.QueryHandler;
 import org.servicequality.ledger.api.Period;
 import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
@@ -49,13 +50,13 @@ class ScorecardQueries {
 
     @QueryHandler
     Optional<DepartmentScorecard> handle(FindDepartmentScorecard query) {
-        return Optional.ofNullable(mongo.findById(query.departmentId(), ScorecardDepartment.class))
+        return Optional.ofNullable(mongo.findOne(ReadModelDocument.byIdForAnswering(query.departmentId()), ScorecardDepartment.class))
                 .map(department -> scorecards(List.of(department), query.period()).get(0));
     }
 
     @QueryHandler
     Scorecards handle(FindScorecards query) {
-        List<ScorecardDepartment> departments = mongo.find(new Query().with(Sort.by("_id")), ScorecardDepartment.class);
+        List<ScorecardDepartment> departments = mongo.find(ReadModelDocument.forAnswering(new Query().with(Sort.by("_id"))), ScorecardDepartment.class);
         return new Scorecards(query.period().toString(), ScorecardCalculation.VERSION, scorecards(departments, query.period()));
     }
 
@@ -66,8 +67,8 @@ class ScorecardQueries {
             months.add(query.lastMonth().minusMonths(back).toString());
         }
         List<ScorecardDepartment> departments = query.departmentId() == null
-                ? mongo.find(new Query().with(Sort.by("_id")), ScorecardDepartment.class)
-                : Optional.ofNullable(mongo.findById(query.departmentId(), ScorecardDepartment.class)).stream().toList();
+                ? mongo.find(ReadModelDocument.forAnswering(new Query().with(Sort.by("_id"))), ScorecardDepartment.class)
+                : Optional.ofNullable(mongo.findOne(ReadModelDocument.byIdForAnswering(query.departmentId()), ScorecardDepartment.class)).stream().toList();
         Map<String, DepartmentMonth> stored = load(departments.stream()
                 .flatMap(department -> months.stream().map(month -> DepartmentMonth.idOf(department.getId(), month)))
                 .toList());
@@ -112,7 +113,7 @@ class ScorecardQueries {
      */
     private Long serviceContacts(String departmentId, Period period, List<Long> monthlyContacts) {
         if (period.kind() != Period.Kind.MONTH) {
-            ReportedVolume reported = mongo.findById(DepartmentMonth.idOf(departmentId, period.toString()), ReportedVolume.class);
+            ReportedVolume reported = mongo.findOne(ReadModelDocument.byIdForAnswering(DepartmentMonth.idOf(departmentId, period.toString())), ReportedVolume.class);
             if (reported != null) {
                 return reported.serviceContacts;
             }
@@ -121,7 +122,7 @@ class ScorecardQueries {
     }
 
     private Map<String, DepartmentMonth> load(Collection<String> ids) {
-        return mongo.find(query(where("_id").in(ids)), DepartmentMonth.class).stream()
+        return mongo.find(ReadModelDocument.forAnswering(query(where("_id").in(ids))), DepartmentMonth.class).stream()
                 .collect(Collectors.toMap(DepartmentMonth::getId, Function.identity()));
     }
 

@@ -75,4 +75,18 @@ class PendingReadModelWritesTest {
         assertThat(storedEventIds()).containsExactly("old", "new");
         assertThat(harness.mongo().getCollection("note").find().first().getLong("readModelRevision")).isEqualTo(1L);
     }
+
+    @Test
+    void theRevisionConditionHasAUniqueIndexOnIdAndRevision() {
+        DefaultUnitOfWork.startAndGet(ProjectionHarness.event("first")).execute(() -> apply("first"));
+        DefaultUnitOfWork.startAndGet(ProjectionHarness.event("second")).execute(() -> apply("second"));
+
+        assertThat(harness.mongo().indexOps(Note.class).getIndexInfo())
+                .anySatisfy(index -> {
+                    assertThat(index.getName()).isEqualTo("readModelRevision");
+                    assertThat(index.isUnique()).isTrue();
+                    assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("_id", "readModelRevision");
+                });
+        assertThat(storedEventIds()).containsExactly("first", "second");
+    }
 }
