@@ -25,7 +25,9 @@ class PrometheusMetricsTest {
             ledger.post("/api/departments", "{\"departmentId\":\"LAB\",\"nameZh\":\"检验科\",\"nameEn\":\"Laboratory\",\"kind\":\"MEDICAL_TECHNICAL\"}");
             // Received in January: its reply deadline has long passed.
             ledger.post("/api/complaints", complaintFor("LAB"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> ledger.get("/api/scorecards/LAB?period=2026-01").body().contains("\"complaints\":1"));
+            // Each processor registers its latency once it has handled an event: wait for the board's and the statistics'.
+            await().atMost(Duration.ofSeconds(20)).until(() -> ledger.get("/api/scorecards/LAB?period=2026-01").body().contains("\"complaints\":1")
+                    && ledger.get("/api/board/departments/LAB").body().contains("\"filed\":1"));
 
             var scrape = ledger.get("/actuator/prometheus");
             assertThat(scrape.status()).isEqualTo(200);

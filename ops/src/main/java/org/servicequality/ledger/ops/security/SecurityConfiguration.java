@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -54,8 +55,10 @@ import static org.servicequality.ledger.ops.security.Role.QUALITY_OFFICE;
  * entry in the authorization matrix test.
  *
  * <p>An auto-configuration rather than a scanned component, so that every process started from the ledger's jar is
- * protected the same way: the single process and each side of the scaled-out mode (docs/scaled-out.md).
+ * protected the same way: the single process and each side of the scaled-out mode (docs/scaled-out.md). Only in a
+ * web application: a context without a web server (the benchmark's in-process ledger) has no endpoints to protect.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
 @EnableWebSecurity
@@ -123,7 +126,7 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, denied) -> ProblemResponses.write(request, response,
                 HttpStatus.FORBIDDEN, "role.missing", "Your role does not allow this.");
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
@@ -168,7 +171,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/board", "/api/board.csv", "/api/board/**", "/api/scorecards", "/api/scorecards/**",
                         "/api/rankings/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/public/complaints", "/api/public/commendations").permitAll()
-                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml",
+                        "/v3/api-docs/**").permitAll()
                 // Recording what came in by phone, letter or in person.
                 .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/commendations").hasRole(CLERK.name())
                 // Handling a department's own cases.

@@ -65,6 +65,7 @@ class AuthorizationMatrixTest {
             "GET /actuator/health/**", PUBLIC,
             "GET /v3/api-docs", PUBLIC,
             "GET /v3/api-docs/swagger-config", PUBLIC,
+            "GET /v3/api-docs.yaml", PUBLIC,
             "GET /swagger-ui.html", PUBLIC,
             // Intake by staff
             "POST /api/complaints", CLERK,
