@@ -42,8 +42,12 @@ final class HttpTarget {
     }
 
     Answer send(Request request) throws IOException, InterruptedException {
+        return send(request, Duration.ofSeconds(60));
+    }
+
+    Answer send(Request request, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(timeout)
                 .header("Accept", "application/json");
         builder.header("Authorization", authorization);
         if (request.body() == null) {

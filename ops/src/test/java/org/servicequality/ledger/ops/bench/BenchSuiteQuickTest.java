@@ -42,7 +42,8 @@ class BenchSuiteQuickTest {
                 "command p99 at a steady 300/s",
                 "board JSON p99 at 500/s",
                 "board JSON p99 ÷ static file p99 (same run)",
-                "resident set of the service after loading and serving");
+                "resident set of the service after loading and serving",
+                "as-of board over the whole history, first request");
         assertThat(result.figures()).allSatisfy(figure -> assertThat(figure.measured()).isPositive());
         assertThat(output).contains("History: writing", "replay:", "caught up", "commands, closed loop:", "load average");
         assertThat(Files.readString(report)).contains("quick mode", "| measurement | measured | target |",
