@@ -188,8 +188,9 @@ class HostileInputTest {
                     ((Enum<?>) kind.getEnumConstants()[0]).name().toLowerCase() + "\u0000")));
             fault = "out-of-range enum";
         } else if (kind == Instant.class || kind == LocalDate.class) {
+            // Not the nasty texts that read as numbers: Jackson takes a number for an instant as seconds since 1970.
             broken = NODES.textNode(pick(random, List.of("2026-13-45T25:61:61Z", "yesterday", "9999999999-01-01T00:00:00Z", "2026-02-30",
-                    pick(random, NASTY_TEXT))));
+                    pick(random, NASTY_TEXT.stream().filter(text -> !text.matches("-?[0-9.eE+]+")).toList()))));
             fault = "not a time";
         } else if (kind == String.class) {
             broken = NODES.objectNode().put("$gt", "");
@@ -274,6 +275,8 @@ class HostileInputTest {
                 }
             }
         }
+        // Handler mappings list in bean-creation order, which varies between runs: sorted, the seed alone decides.
+        endpoints.sort(java.util.Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
         return endpoints;
     }
 
