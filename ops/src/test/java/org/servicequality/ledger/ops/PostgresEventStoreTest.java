@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -78,19 +79,21 @@ class PostgresEventStoreTest {
                 assertThat(ledger.post("/api/departments", "{\"departmentId\":\"" + department + "\",\"nameZh\":\"科室\",\"nameEn\":\""
                         + department + "\",\"kind\":\"CLINICAL\"}").status()).isEqualTo(201);
             }
+            // Received now: a complaint from long ago is overdue at once, and its deadline would append an event mid-count.
+            String receivedAt = Instant.now().toString();
             for (int i = 0; i < 30; i++) {
                 String department = i % 3 == 0 ? "ICU" : i % 3 == 1 ? "RADIOLOGY" : "OUTPATIENT";
-                var filed = ledger.post("/api/complaints", complaintFor(department), Map.of("Idempotency-Key", "complaint-" + i));
+                var filed = ledger.post("/api/complaints", complaintFor(department, receivedAt), Map.of("Idempotency-Key", "complaint-" + i));
                 assertThat(filed.status()).isEqualTo(201);
                 if (i % 2 == 0) {
                     String complaintId = json(filed.body()).get("complaintId").asText();
                     assertThat(ledger.post("/api/complaints/" + complaintId + "/reply",
-                            "{\"text\":\"We have looked into it.\",\"repliedAt\":\"2026-01-06T10:00:00+08:00\"}").status()).isEqualTo(204);
+                            "{\"text\":\"We have looked into it.\",\"repliedAt\":\"" + Instant.now() + "\"}").status()).isEqualTo(204);
                 }
             }
             // A retried request is answered from its idempotency record in PostgreSQL and appends nothing.
             long beforeRetry = ledger.storedEvents();
-            var retry = ledger.post("/api/complaints", complaintFor("ICU"), Map.of("Idempotency-Key", "complaint-0"));
+            var retry = ledger.post("/api/complaints", complaintFor("ICU", receivedAt), Map.of("Idempotency-Key", "complaint-0"));
             assertThat(retry.status()).isEqualTo(201);
             assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
             assertThat(ledger.storedEvents()).isEqualTo(beforeRetry);
