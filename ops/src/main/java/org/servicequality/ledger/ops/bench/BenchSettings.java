@@ -14,7 +14,7 @@ import java.util.Map;
  * @param commandRate      the steady rate of the open-loop command phase (the target names 300/s)
  * @param readRate         the rate of the board and static-response phases (the target names 500/s)
  * @param readClients      clients that share that rate
- * @param serviceJvmOptions JVM options of the service process (none: the JVM's defaults, as the README runs it)
+ * @param serviceJvmOptions JVM options of the service process (default: {@value #README_JVM_OPTIONS}, as the README runs it)
  * @param report           the Markdown file the results are appended to, or null for none
  */
 public record BenchSettings(boolean quick, long events, int departments, int staff, long seed,
@@ -22,12 +22,15 @@ public record BenchSettings(boolean quick, long events, int departments, int sta
                             int bulkDocuments, String user, String password, List<String> serviceJvmOptions,
                             Path workDirectory, Path report, Duration progressEvery) {
 
+    /** The JVM options of the README's command that runs the service. */
+    static final String README_JVM_OPTIONS = "-Xmx512m";
+
     public static BenchSettings fromOptions(Map<String, String> options, Path defaultWorkDirectory) {
         boolean quick = options.getOrDefault("mode", "full").equals("quick");
         if (!quick && !options.getOrDefault("mode", "full").equals("full")) {
             throw new IllegalArgumentException("--mode must be full or quick");
         }
-        String jvmOptions = options.getOrDefault("service-jvm-options", "").trim();
+        String jvmOptions = options.getOrDefault("service-jvm-options", README_JVM_OPTIONS).trim();
         long events = number(options, "events", quick ? 3_000 : 1_000_000);
         return new BenchSettings(quick,
                 events,
