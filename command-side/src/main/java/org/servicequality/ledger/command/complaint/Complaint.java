@@ -53,7 +53,7 @@ import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
  * by reopening; withdrawal and marking cannot (they are final), so the checks test them first.
  * Erasing the submitter's personal data is not handling and is allowed in every state.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Complaint {
 
 

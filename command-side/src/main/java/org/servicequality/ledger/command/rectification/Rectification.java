@@ -32,7 +32,7 @@ import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
  * A corrective action from order to verified completion. Evidence is checked by a second person (four
  * eyes); a rectification not verified by the end of its due date is flagged overdue once, and stays open.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Rectification {
 
     static final String OVERDUE_DEADLINE = "rectification-overdue";
