@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>The entry is keyed by the stored hash too, so a changed password (a new hash in the users file) is checked
  * afresh and a removed user is refused before any password check; a wrong password is never remembered, so guessing
  * stays at bcrypt's price. Entries hold an HMAC under a key made at start and never written anywhere, not the
- * password. Bounded, least recently used first out.
+ * password. Bounded: the longest-known pair goes first.
  */
 final class VerifiedPasswords implements PasswordEncoder {
 
