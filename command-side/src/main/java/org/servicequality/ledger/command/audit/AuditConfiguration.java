@@ -16,9 +16,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
+    /** Aggregates whose last chain link is kept (about 200 bytes each): far more than are worked on at once. */
+    private static final int RECENT_AGGREGATES = 50_000;
+
     @Bean
     InitializingBean eventChainingOnTheEventStore(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
         // Registered on the store itself: events applied by aggregates never pass the event gateway's interceptors.
-        return () -> eventStore.registerDispatchInterceptor(new EventChaining(eventSerializer, eventStore));
+        return () -> eventStore.registerDispatchInterceptor(new EventChaining(eventSerializer, eventStore,
+                new CommittedLinks(RECENT_AGGREGATES)));
     }
 }

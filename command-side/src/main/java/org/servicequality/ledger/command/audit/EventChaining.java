@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -23,30 +24,36 @@ import java.util.function.BiFunction;
  * ({@link EventChain#HASH_KEY} in its metadata). It runs when the unit of work stores its events, so it sees
  * the final metadata, and it serializes the payload with the event store's own serializer, so the hash
  * covers exactly the bytes that are stored.
+ *
+ * <p>The previous link of an aggregate's next event comes from {@link CommittedLinks}, the links of events this
+ * process saw committed, when it holds exactly the previous sequence number; otherwise (first command on the
+ * aggregate since start, an entry pushed out, another process appended meanwhile) from the store.
  */
 public final class EventChaining implements MessageDispatchInterceptor<EventMessage<?>> {
 
-    private static final String LAST_HASHES = EventChaining.class.getName() + ".lastHashes";
+    private static final String LINKS_OF_THIS_UNIT_OF_WORK = EventChaining.class.getName() + ".links";
 
     private final Serializer eventSerializer;
     private final EventStore eventStore;
+    private final CommittedLinks committed;
 
-    public EventChaining(Serializer eventSerializer, EventStore eventStore) {
+    EventChaining(Serializer eventSerializer, EventStore eventStore, CommittedLinks committed) {
         this.eventSerializer = eventSerializer;
         this.eventStore = eventStore;
+        this.committed = committed;
     }
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        Map<String, String> lastHashes = lastHashesOfThisUnitOfWork();
+        Map<String, CommittedLinks.Link> links = linksOfThisUnitOfWork();
         List<EventMessage<?>> chained = new ArrayList<>(messages.size());
         for (EventMessage<?> message : messages) {
-            chained.add(chain(message, lastHashes));
+            chained.add(chain(message, links));
         }
         return (index, message) -> chained.get(index);
     }
 
-    private EventMessage<?> chain(EventMessage<?> message, Map<String, String> lastHashes) {
+    private EventMessage<?> chain(EventMessage<?> message, Map<String, CommittedLinks.Link> links) {
         MetaData metaData = message.getMetaData().withoutKeys(Set.of(EventChain.HASH_KEY));
         String aggregateIdentifier;
         long sequenceNumber;
@@ -61,15 +68,24 @@ public final class EventChaining implements MessageDispatchInterceptor<EventMess
             sequenceNumber = 0;
             aggregateType = null;
         }
-        String previousHash = sequenceNumber == 0 ? EventChain.GENESIS
-                : lastHashes.computeIfAbsent(aggregateIdentifier, id -> storedHashOf(id, sequenceNumber - 1));
+        String previousHash = sequenceNumber == 0 ? EventChain.GENESIS : previousHash(aggregateIdentifier, sequenceNumber, links);
         SerializedObject<byte[]> payload = eventSerializer.serialize(message.getPayload(), byte[].class);
         byte[] serializedMetaData = eventSerializer.serialize(metaData, byte[].class).getData();
         String hash = EventChain.hash(previousHash, new EventChain.StoredEvent(message.getIdentifier(), aggregateIdentifier,
                 sequenceNumber, aggregateType, DateTimeUtils.formatInstant(message.getTimestamp()),
                 payload.getType().getName(), payload.getType().getRevision(), payload.getData(), serializedMetaData));
-        lastHashes.put(aggregateIdentifier, hash);
+        links.put(aggregateIdentifier, new CommittedLinks.Link(sequenceNumber, hash));
         return message.withMetaData(metaData.and(EventChain.HASH_KEY, hash));
+    }
+
+    /** Events of one aggregate may be stored in several rounds within a unit of work; the chain spans them. */
+    private String previousHash(String aggregateIdentifier, long sequenceNumber, Map<String, CommittedLinks.Link> links) {
+        CommittedLinks.Link inThisUnitOfWork = links.get(aggregateIdentifier);
+        if (inThisUnitOfWork != null && inThisUnitOfWork.sequenceNumber() == sequenceNumber - 1) {
+            return inThisUnitOfWork.hash();
+        }
+        return committed.hashOf(aggregateIdentifier, sequenceNumber - 1)
+                .orElseGet(() -> storedHashOf(aggregateIdentifier, sequenceNumber - 1));
     }
 
     private String storedHashOf(String aggregateIdentifier, long sequenceNumber) {
@@ -85,11 +101,19 @@ public final class EventChaining implements MessageDispatchInterceptor<EventMess
         return hash.toString();
     }
 
-    /** Events of one aggregate may be stored in several rounds within a unit of work; the chain spans them. */
-    private static Map<String, String> lastHashesOfThisUnitOfWork() {
+    /**
+     * The links are handed to {@link CommittedLinks} only after the transaction committed: a link of a unit of work
+     * that rolls back was never stored and must not continue any chain.
+     */
+    private Map<String, CommittedLinks.Link> linksOfThisUnitOfWork() {
         if (!CurrentUnitOfWork.isStarted()) {
             return new HashMap<>();
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(LAST_HASHES, key -> new HashMap<>());
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(LINKS_OF_THIS_UNIT_OF_WORK, key -> {
+            Map<String, CommittedLinks.Link> links = new HashMap<>();
+            root.afterCommit(unitOfWork -> links.forEach(committed::remember));
+            return links;
+        });
     }
 }

@@ -35,7 +35,7 @@ import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
  * scores, then up to {@code awardLimit} awards at a time. Revoking an award frees its place while the
  * round is open; revocations are also accepted after closing, because misconduct can come to light later.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class ServiceStarRound {
 
     static final int MAX_AWARD_LIMIT = 1000;

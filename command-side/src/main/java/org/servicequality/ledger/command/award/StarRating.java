@@ -23,7 +23,7 @@ import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
  * The star rating of one department or outlet for one period (id {@code star-rating:<departmentId>:<period>}).
  * At most one rating holds at a time; a revoked rating may be awarded again, so the history shows both.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class StarRating {
 
     static final int MIN_STARS = 1;

@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
 
 /** Praise (表扬) from its receipt until it is verified and counts, or is rejected and does not. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Commendation {
 
 

@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerHumanReadableDeadlineDetails;
@@ -46,12 +45,12 @@ class PersistentDeadlinesConfiguration {
 
     /** The scheduler is started and stopped by Spring (db-scheduler's starter), not by Axon. */
     @Bean
-    DeadlineManager deadlineManager(Scheduler scheduler,
-                                    org.axonframework.config.Configuration axonConfiguration,
-                                    @Qualifier("eventSerializer") Serializer eventSerializer,
-                                    TransactionManager transactionManager,
-                                    DeadlineManagerSpanFactory spanFactory) {
-        return new CancellationTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
+    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler,
+                                               org.axonframework.config.Configuration axonConfiguration,
+                                               @Qualifier("eventSerializer") Serializer eventSerializer,
+                                               TransactionManager transactionManager,
+                                               DeadlineManagerSpanFactory spanFactory) {
+        return DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
                 .serializer(eventSerializer)
@@ -59,7 +58,8 @@ class PersistentDeadlinesConfiguration {
                 .spanFactory(spanFactory)
                 .useBinaryPojo(false)
                 .startScheduler(false)
-                .stopScheduler(false));
+                .stopScheduler(false)
+                .build();
     }
 
     @Bean

@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A department, unit or outlet where service is given (科室 / 部门 / 网点), with its public
  * commitments, its phrase standard and the service volume that rates are computed against.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Department {
 
     /** More than this many standing promises stops being a readable public board entry. */

@@ -29,7 +29,7 @@ import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
  * One inspection of one department and its findings. Findings are open to additions until the results
  * are circulated; afterwards the record is what was published, and only appeals and their decisions follow.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Inspection {
 
 

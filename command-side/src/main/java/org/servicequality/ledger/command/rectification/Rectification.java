@@ -32,7 +32,7 @@ import static org.servicequality.ledger.command.RecordedTime.requireNotInFuture;
  * A corrective action from order to verified completion. Evidence is checked by a second person (four
  * eyes); a rectification not verified by the end of its due date is flagged overdue once, and stays open.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Rectification {
 
     static final String OVERDUE_DEADLINE = "rectification-overdue";
@@ -99,12 +99,11 @@ class Rectification {
     }
 
     @CommandHandler
-    void handle(VerifyRectification command, DeadlineManager deadlines) {
+    void handle(VerifyRectification command) {
         requireEvidenceToJudge(command.verifiedBy());
         requireTimely(command.verifiedAt(), "verifiedAt");
         apply(new RectificationVerified(rectificationId, departmentId, command.verifiedBy(), command.note(),
                 command.verifiedAt(), dueAt, !command.verifiedAt().isAfter(dueAt)));
-        deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
     }
 
     @CommandHandler
@@ -117,7 +116,7 @@ class Rectification {
 
     @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
     void dueDatePassed() {
-        // A cancellation may race with the deadline firing; the state decides.
+        // Verification does not cancel the deadline (see Complaint.replyDeadlinePassed); the state decides.
         if (status != Status.VERIFIED && !overdue) {
             apply(new RectificationOverdue(rectificationId, departmentId, dueDate, dueAt));
         }

@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A member of staff, keyed by unified employee number (工号); aggregate id {@code staff:<employeeNumber>}.
  * Everyone who serves counts, whatever their role.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class StaffMember {
 
     @AggregateIdentifier

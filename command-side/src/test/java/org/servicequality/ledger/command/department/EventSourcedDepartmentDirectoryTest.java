@@ -68,4 +68,46 @@ class EventSourcedDepartmentDirectoryTest {
         assertThat(directory.isRegistered("staff:E1")).isFalse();
         assertThat(directory.acceptsNewCases("staff:E1")).isFalse();
     }
+
+    @Test
+    void aDepartmentRegisteredAfterAnAnswerOfUnknownIsFound() {
+        assertThat(directory.isRegistered("NEW-WARD")).isFalse();
+
+        // Appended straight to the store, as another process (or a restart) would.
+        append("Department", "NEW-WARD", 0, new DepartmentRegistered("NEW-WARD", "新病区", "New ward", DepartmentKind.CLINICAL));
+
+        assertThat(directory.isRegistered("NEW-WARD")).isTrue();
+        assertThat(directory.acceptsNewCases("NEW-WARD")).isTrue();
+    }
+
+    @Test
+    void aRetirementAppendedAfterTheDepartmentWasLastReadIsSeen() {
+        append("Department", "CARDIOLOGY", 0, new DepartmentRegistered("CARDIOLOGY", "心内科", "Cardiology", DepartmentKind.CLINICAL));
+        assertThat(directory.acceptsNewCases("CARDIOLOGY")).isTrue();
+        append("Department", "CARDIOLOGY", 1, new ServiceVolumeReported("CARDIOLOGY", Period.parse("2026-06"), 10, T));
+        assertThat(directory.acceptsNewCases("CARDIOLOGY")).isTrue();
+
+        append("Department", "CARDIOLOGY", 2, new DepartmentRetired("CARDIOLOGY", "Merged", T));
+
+        assertThat(directory.acceptsNewCases("CARDIOLOGY")).isFalse();
+        assertThat(directory.isRetired("CARDIOLOGY")).isTrue();
+        assertThat(directory.isRegistered("CARDIOLOGY")).isTrue();
+    }
+
+    @Test
+    void aDirectoryThatReadTheStreamBeforeAnswersLikeAFreshOne() {
+        append("Department", "A", 0, new DepartmentRegistered("A", "甲", "A", DepartmentKind.CLINICAL));
+        append("Department", "B", 0, new DepartmentRegistered("B", "乙", "B", DepartmentKind.CLINICAL));
+        directory.acceptsNewCases("A");
+        directory.acceptsNewCases("B");
+        append("Department", "A", 1, new ServiceVolumeReported("A", Period.parse("2026-06"), 3, T));
+        append("Department", "B", 1, new DepartmentRetired("B", "Closed", T));
+
+        DepartmentDirectory fresh = new EventSourcedDepartmentDirectory(eventStore);
+        for (String id : new String[] {"A", "B", "C"}) {
+            assertThat(directory.isRegistered(id)).as(id).isEqualTo(fresh.isRegistered(id));
+            assertThat(directory.isRetired(id)).as(id).isEqualTo(fresh.isRetired(id));
+            assertThat(directory.acceptsNewCases(id)).as(id).isEqualTo(fresh.acceptsNewCases(id));
+        }
+    }
 }
