@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,12 +76,17 @@ class BoardController implements PublicWebPages {
     static final String[] CHECKPOINT_COLUMNS = {"first_global_index", "last_global_index", "event_count", "merkle_root",
             "recorded_at"};
 
+    /** Seconds a client is asked to wait when the board is not ready: the first computation is usually done by then. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private final AsOfViews views;
     private final Clock organisationClock;
+    private final LiveBoard liveBoard;
 
-    BoardController(AsOfViews views, Clock organisationClock) {
+    BoardController(AsOfViews views, Clock organisationClock, LiveBoard liveBoard) {
         this.views = views;
         this.organisationClock = organisationClock;
+        this.liveBoard = liveBoard;
     }
 
     @Operation(summary = "The board: every department's figures for the current month", description = """
@@ -245,8 +251,20 @@ class BoardController implements PublicWebPages {
         model.addAttribute("zone", organisationClock.getZone());
     }
 
-    private static PublicBoard board(AsOfViews.ReadSide view) {
-        return view.queries().query(new FindPublicBoard(), PublicBoard.class).join();
+    /** The live board is kept ({@link LiveBoard}); a past view is computed by its own read side. */
+    private PublicBoard board(AsOfViews.ReadSide view) {
+        return view.asOf() == null ? liveBoard.board() : view.queries().query(new FindPublicBoard(), PublicBoard.class).join();
+    }
+
+    @ExceptionHandler(BoardNotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(BoardNotReadyException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());
+        problem.setTitle("Board not ready");
+        problem.setProperty("rule", "board.not-ready");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static PublicBoard.DepartmentPage departmentOrNotFound(AsOfViews.ReadSide view, String departmentId) {

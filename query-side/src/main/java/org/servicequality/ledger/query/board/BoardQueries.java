@@ -1,7 +1,6 @@
 package org.servicequality.ledger.query.board;
 
 import org.servicequality.ledger.query.projection.ReadModelDocument;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.servicequality.ledger.api.Period;
@@ -11,11 +10,10 @@ import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
 import org.servicequality.ledger.api.board.PublishedCheckpoints;
 import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
-import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
-import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
-import org.servicequality.ledger.api.scorecard.FindScorecards;
 import org.servicequality.ledger.api.scorecard.MonthlyTrend;
+import org.servicequality.ledger.api.scorecard.FindScorecardsAndTrend;
 import org.servicequality.ledger.api.scorecard.Scorecards;
+import org.servicequality.ledger.api.scorecard.ScorecardsAndTrend;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,8 +54,10 @@ class BoardQueries {
     @QueryHandler
     PublicBoard handle(FindPublicBoard query) {
         YearMonth thisMonth = YearMonth.now(organisationClock);
-        Scorecards figures = scorecards.query(new FindScorecards(Period.month(thisMonth)), Scorecards.class).join();
-        MonthlyTrend trend = scorecards.query(FindMonthlyTrend.ofEveryDepartment(thisMonth, TREND_MONTHS), MonthlyTrend.class).join();
+        ScorecardsAndTrend statistics = scorecards.query(FindScorecardsAndTrend.ofEveryDepartment(thisMonth, TREND_MONTHS),
+                ScorecardsAndTrend.class).join();
+        Scorecards figures = statistics.scorecards();
+        MonthlyTrend trend = statistics.trend();
         Map<String, DepartmentScorecard> figuresById = figures.departments().stream()
                 .collect(Collectors.toMap(DepartmentScorecard::departmentId, Function.identity()));
         Map<String, MonthlyTrend.DepartmentTrend> trendById = trend.departments().stream()
@@ -91,9 +91,10 @@ class BoardQueries {
             return Optional.empty();
         }
         YearMonth thisMonth = YearMonth.now(organisationClock);
-        DepartmentScorecard figures = scorecards.query(new FindDepartmentScorecard(entry.getId(), Period.month(thisMonth)),
-                ResponseTypes.optionalInstanceOf(DepartmentScorecard.class)).join().orElse(null);
-        MonthlyTrend trend = scorecards.query(new FindMonthlyTrend(thisMonth, TREND_MONTHS, entry.getId()), MonthlyTrend.class).join();
+        ScorecardsAndTrend statistics = scorecards.query(new FindScorecardsAndTrend(thisMonth, TREND_MONTHS, entry.getId()),
+                ScorecardsAndTrend.class).join();
+        DepartmentScorecard figures = statistics.scorecards().departments().stream().findFirst().orElse(null);
+        MonthlyTrend trend = statistics.trend();
         return Optional.of(new PublicBoard.DepartmentPage(
                 row(entry, thisMonth, figures, trend.departments().stream().findFirst().orElse(null), trend.months().size()),
                 entry.commitments.entrySet().stream()

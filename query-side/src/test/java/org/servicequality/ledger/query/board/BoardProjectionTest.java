@@ -1,7 +1,6 @@
 package org.servicequality.ledger.query.board;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,18 +15,16 @@ import org.servicequality.ledger.api.complaint.FeedbackKind;
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.api.department.DepartmentKind;
 import org.servicequality.ledger.api.department.DepartmentRegistered;
-import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
-import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
-import org.servicequality.ledger.api.scorecard.FindScorecards;
+import org.servicequality.ledger.api.scorecard.FindScorecardsAndTrend;
 import org.servicequality.ledger.api.scorecard.MonthlyTrend;
 import org.servicequality.ledger.api.scorecard.Scorecards;
+import org.servicequality.ledger.api.scorecard.ScorecardsAndTrend;
 import org.servicequality.ledger.query.projection.ProjectionHarness;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,12 +50,9 @@ class BoardProjectionTest {
     /** The board's own counts do not depend on the scorecards; answers without any department stand in for them. */
     static QueryGateway noScorecards() {
         QueryGateway gateway = mock(QueryGateway.class);
-        when(gateway.query(any(FindScorecards.class), eq(Scorecards.class)))
-                .thenReturn(CompletableFuture.completedFuture(new Scorecards("2026-07", "scorecard-1", List.of())));
-        when(gateway.query(any(FindMonthlyTrend.class), eq(MonthlyTrend.class)))
-                .thenReturn(CompletableFuture.completedFuture(new MonthlyTrend(TWELVE_MONTHS, List.of())));
-        when(gateway.query(any(FindDepartmentScorecard.class), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.empty()));
+        when(gateway.query(any(FindScorecardsAndTrend.class), eq(ScorecardsAndTrend.class)))
+                .thenReturn(CompletableFuture.completedFuture(new ScorecardsAndTrend(
+                        new Scorecards("2026-07", "scorecard-1", List.of()), new MonthlyTrend(TWELVE_MONTHS, List.of()))));
         return gateway;
     }
 
