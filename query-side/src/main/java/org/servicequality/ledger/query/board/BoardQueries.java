@@ -20,7 +20,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collections;
@@ -68,20 +67,25 @@ class BoardQueries {
         var rows = mongo.find(rowsOnly, DepartmentBoardEntry.class).stream()
                 .map(entry -> row(entry, thisMonth, figuresById.get(entry.getId()), trendById.get(entry.getId()), trend.months().size()))
                 .toList();
-        List<PublicBoard.Checkpoint> latest = mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id"))
-                .limit(PublicBoard.LATEST_CHECKPOINTS), BoardCheckpoint.class).stream().map(BoardQueries::checkpoint).toList();
+        BoardLatestCheckpoints kept = mongo.findOne(ReadModelDocument.byIdForAnswering(BoardLatestCheckpoints.ID), BoardLatestCheckpoints.class);
+        List<PublicBoard.Checkpoint> latest = (kept == null ? newestStoredCheckpoints(mongo) : kept.checkpoints).stream()
+                .map(BoardLatestCheckpoints.Digest::published).toList();
         return new PublicBoard(thisMonth.toString(), figures.scoringVersion(), trend.months(), rows, latest);
     }
 
     @QueryHandler
     PublishedCheckpoints handle(FindCheckpoints query) {
         return new PublishedCheckpoints(mongo.find(new Query().with(Sort.by("_id")), BoardCheckpoint.class).stream()
-                .map(BoardQueries::checkpoint).toList());
+                .map(stored -> stored.digest().published()).toList());
     }
 
-    private static PublicBoard.Checkpoint checkpoint(BoardCheckpoint stored) {
-        return new PublicBoard.Checkpoint(stored.firstGlobalIndex, stored.lastGlobalIndex, stored.eventCount, stored.merkleRoot,
-                Instant.parse(stored.recordedAt));
+    /**
+     * The newest checkpoints found by sorting all of them: for read models projected before {@link BoardLatestCheckpoints}
+     * existed, until the next checkpoint is recorded.
+     */
+    static List<BoardLatestCheckpoints.Digest> newestStoredCheckpoints(MongoTemplate mongo) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(PublicBoard.LATEST_CHECKPOINTS),
+                BoardCheckpoint.class).stream().map(BoardCheckpoint::digest).toList();
     }
 
     @QueryHandler
