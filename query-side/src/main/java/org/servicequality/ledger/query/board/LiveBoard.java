@@ -1,5 +1,7 @@
 package org.servicequality.ledger.query.board;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryGateway;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
@@ -48,6 +50,7 @@ class LiveBoard implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(LiveBoard.class);
 
     private final QueryGateway queries;
+    private final ObjectMapper json;
     private final Clock organisationClock;
     private final Duration maxAge;
     private final Duration answerTimeout;
@@ -60,15 +63,19 @@ class LiveBoard implements DisposableBean {
     private final AtomicReference<CompletableFuture<Answer>> computing = new AtomicReference<>();
     private volatile Answer kept;
 
-    LiveBoard(QueryGateway queries, Clock organisationClock, BoardProperties settings) {
+    LiveBoard(QueryGateway queries, ObjectMapper json, Clock organisationClock, BoardProperties settings) {
         this.queries = queries;
+        this.json = json;
         this.organisationClock = organisationClock;
         this.maxAge = settings.maxAge();
         this.answerTimeout = settings.answerTimeout();
     }
 
-    /** @param changesSeen how many change signals had arrived when the computation began */
-    private record Answer(PublicBoard board, long changesSeen, Instant computedAt, LocalDate day) {
+    /**
+     * @param json        the board as {@code GET /api/board} sends it, written once rather than for every request
+     * @param changesSeen how many change signals had arrived when the computation began
+     */
+    private record Answer(PublicBoard board, byte[] json, long changesSeen, Instant computedAt, LocalDate day) {
     }
 
     @EventListener
@@ -82,6 +89,15 @@ class LiveBoard implements DisposableBean {
      * @throws BoardNotReadyException when there is no answer yet and the first one is not ready in time
      */
     PublicBoard board() {
+        return answer().board();
+    }
+
+    /** {@link #board()} as JSON, written with the application's object mapper. */
+    byte[] json() {
+        return answer().json();
+    }
+
+    private Answer answer() {
         Answer answer = kept;
         if (answer == null) {
             return await(compute());
@@ -89,7 +105,7 @@ class LiveBoard implements DisposableBean {
         if (!upToDate(answer)) {
             compute();
         }
-        return answer.board();
+        return answer;
     }
 
     private boolean upToDate(Answer answer) {
@@ -127,11 +143,11 @@ class LiveBoard implements DisposableBean {
             long changesSeen = changes.get();
             Instant started = organisationClock.instant();
             PublicBoard board = queries.query(new FindPublicBoard(), PublicBoard.class).join();
-            Answer answer = new Answer(board, changesSeen, started, LocalDate.ofInstant(started, organisationClock.getZone()));
+            Answer answer = new Answer(board, json.writeValueAsBytes(board), changesSeen, started, LocalDate.ofInstant(started, organisationClock.getZone()));
             kept = answer;
             computing.set(null);
             next.complete(answer);
-        } catch (RuntimeException | Error failed) {
+        } catch (JsonProcessingException | RuntimeException | Error failed) {
             computing.set(null);
             next.completeExceptionally(failed);
             if (kept != null) {
@@ -140,9 +156,9 @@ class LiveBoard implements DisposableBean {
         }
     }
 
-    private PublicBoard await(CompletableFuture<Answer> answer) {
+    private Answer await(CompletableFuture<Answer> answer) {
         try {
-            return answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS).board();
+            return answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
             throw new BoardNotReadyException("The board is being computed and was not ready within " + answerTimeout, slow);
         } catch (InterruptedException interrupted) {

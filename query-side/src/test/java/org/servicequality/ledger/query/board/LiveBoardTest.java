@@ -1,5 +1,6 @@
 package org.servicequality.ledger.query.board;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -35,6 +36,7 @@ class LiveBoardTest {
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     private final SettableClock clock = new SettableClock(Instant.parse("2026-07-15T04:00:00Z"));
     private final Boards boards = new Boards();
     private final ExecutorService readers = Executors.newFixedThreadPool(16);
@@ -48,9 +50,10 @@ class LiveBoardTest {
     }
 
     @Test
-    void theAnswerIsKeptUntilTheReadModelsChange() {
+    void theAnswerIsKeptUntilTheReadModelsChange() throws Exception {
         assertThat(computation(live.board())).isEqualTo(1);
         assertThat(computation(live.board())).isEqualTo(1);
+        assertThat(live.json()).isEqualTo(mapper.writeValueAsBytes(live.board()));
         assertThat(boards.computations.get()).isEqualTo(1);
 
         live.on(new ReadModelsChanged("board"));
@@ -120,7 +123,7 @@ class LiveBoardTest {
     @Test
     void aNewDayInTheOrganisationsTimeZoneNeedsANewAnswer() {
         live.destroy();
-        live = new LiveBoard(boards.gateway(), clock, new BoardProperties(Duration.ofDays(2), Duration.ofSeconds(30)));
+        live = new LiveBoard(boards.gateway(), mapper, clock, new BoardProperties(Duration.ofDays(2), Duration.ofSeconds(30)));
         clock.set(Instant.parse("2026-07-31T15:59:59Z"));
         live.board();
         clock.advance(Duration.ofSeconds(2));
@@ -166,7 +169,7 @@ class LiveBoardTest {
     }
 
     private LiveBoard liveBoard(Duration answerTimeout) {
-        return new LiveBoard(boards.gateway(), clock, new BoardProperties(MAX_AGE, answerTimeout));
+        return new LiveBoard(boards.gateway(), mapper, clock, new BoardProperties(MAX_AGE, answerTimeout));
     }
 
     /** Which computation produced the answer; {@link Boards} numbers them in the scoring-version field. */
