@@ -83,7 +83,7 @@ class LiveVersusReplayTest {
         }
     }
 
-    /** Every streaming processor has claimed its segments and stands at the head of the event store. */
+    /** Every streaming processor has claimed its segments and stands at the head of the event store, and the live board served shows it. */
     static void awaitProjectionsCaughtUp(RunningLedger ledger) {
         EventStore eventStore = ledger.context().getBean(EventStore.class);
         Collection<EventProcessor> processors = ledger.context().getBean(EventProcessingConfiguration.class).eventProcessors().values();
@@ -94,6 +94,7 @@ class LiveVersusReplayTest {
             long head = position(eventStore.createHeadToken()).orElse(-1);
             return streaming.stream().allMatch(processor -> caughtUp(processor, head));
         });
+        BoardKeptAnswerTest.awaitServedBoardCurrent(ledger);
     }
 
     private static boolean caughtUp(StreamingEventProcessor processor, long head) {

@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A checkpoint digest as published on the board. The id is the last global index it covers, zero-padded, so that
- * the newest checkpoints are the last ids: the board reads them by {@code _id} order.
+ * the ids sort as the checkpoints do; the board's answer reads the newest from {@link BoardLatestCheckpoints}.
  */
 @ReadModelOf(BoardProjection.PROCESSING_GROUP)
 @Document("board_checkpoints")
@@ -24,6 +24,10 @@ class BoardCheckpoint extends ReadModelDocument {
 
     BoardCheckpoint(String id) {
         super(id);
+    }
+
+    BoardLatestCheckpoints.Digest digest() {
+        return new BoardLatestCheckpoints.Digest(firstGlobalIndex, lastGlobalIndex, eventCount, merkleRoot, recordedAt);
     }
 
     static String idOf(long lastGlobalIndex) {

@@ -1,5 +1,7 @@
 package org.servicequality.ledger.query.board;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -13,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,12 +78,19 @@ class BoardController implements PublicWebPages {
     static final String[] CHECKPOINT_COLUMNS = {"first_global_index", "last_global_index", "event_count", "merkle_root",
             "recorded_at"};
 
+    /** Seconds a client is asked to wait when the board is not ready: the first computation is usually done by then. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private final AsOfViews views;
     private final Clock organisationClock;
+    private final LiveBoard liveBoard;
+    private final ObjectMapper json;
 
-    BoardController(AsOfViews views, Clock organisationClock) {
+    BoardController(AsOfViews views, Clock organisationClock, LiveBoard liveBoard, ObjectMapper json) {
         this.views = views;
         this.organisationClock = organisationClock;
+        this.liveBoard = liveBoard;
+        this.json = json;
     }
 
     @Operation(summary = "The board: every department's figures for the current month", description = """
@@ -90,10 +100,15 @@ class BoardController implements PublicWebPages {
             contacts, verified commendations, on-time reply share, resolution share. `starRating`: the current rating \
             (1 to 5 stars, `null` when never rated). `openRectifications`: not yet verified, earliest due first, `overdue` \
             when past the due date. `trendComplaints`/`trendCommendations`: per month of `trendMonths`.""")
+    @ApiResponse(responseCode = "200", description = "The board", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PublicBoard.class)))
     @GetMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    PublicBoard board(@RequestParam(required = false) String asOf) {
-        return board(views.at(asOf));
+    ResponseEntity<byte[]> board(@RequestParam(required = false) String asOf) throws JsonProcessingException {
+        AsOfViews.ReadSide view = views.at(asOf);
+        // The live board is sent as it was written when computed: at hundreds of requests a second, writing it
+        // again for each was most of what a request cost.
+        byte[] body = view.asOf() == null ? liveBoard.json() : json.writeValueAsBytes(board(view));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @Operation(summary = "One department's board page", description = """
@@ -245,8 +260,20 @@ class BoardController implements PublicWebPages {
         model.addAttribute("zone", organisationClock.getZone());
     }
 
-    private static PublicBoard board(AsOfViews.ReadSide view) {
-        return view.queries().query(new FindPublicBoard(), PublicBoard.class).join();
+    /** The live board is kept ({@link LiveBoard}); a past view is computed by its own read side. */
+    private PublicBoard board(AsOfViews.ReadSide view) {
+        return view.asOf() == null ? liveBoard.board() : view.queries().query(new FindPublicBoard(), PublicBoard.class).join();
+    }
+
+    @ExceptionHandler(BoardNotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(BoardNotReadyException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());
+        problem.setTitle("Board not ready");
+        problem.setProperty("rule", "board.not-ready");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static PublicBoard.DepartmentPage departmentOrNotFound(AsOfViews.ReadSide view, String departmentId) {

@@ -283,6 +283,17 @@ class BoardProjection {
             checkpoint.recordedAt = event.recordedAt().toString();
             writes.changed(checkpoint);
         }
+        BoardLatestCheckpoints latest = writes.load(BoardLatestCheckpoints.class, BoardLatestCheckpoints.ID, this::latestStored);
+        if (latest.merge(checkpoint.digest())) {
+            writes.changed(latest);
+        }
+    }
+
+    /** Started from the checkpoints stored before this document existed: no event brings those again. */
+    private BoardLatestCheckpoints latestStored() {
+        BoardLatestCheckpoints latest = new BoardLatestCheckpoints();
+        BoardQueries.newestStoredCheckpoints(mongo).forEach(latest::merge);
+        return latest;
     }
 
     @ResetHandler
@@ -290,6 +301,7 @@ class BoardProjection {
         mongo.dropCollection(DepartmentBoardEntry.class);
         mongo.dropCollection(BoardStaffMember.class);
         mongo.dropCollection(BoardCheckpoint.class);
+        mongo.dropCollection(BoardLatestCheckpoints.class);
     }
 
     private void recordRole(String employeeNumber, String role, String eventId) {

@@ -1,7 +1,6 @@
 package org.servicequality.ledger.query.board;
 
 import org.servicequality.ledger.query.projection.ReadModelDocument;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.servicequality.ledger.api.Period;
@@ -11,18 +10,16 @@ import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
 import org.servicequality.ledger.api.board.PublishedCheckpoints;
 import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
-import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
-import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
-import org.servicequality.ledger.api.scorecard.FindScorecards;
 import org.servicequality.ledger.api.scorecard.MonthlyTrend;
+import org.servicequality.ledger.api.scorecard.FindScorecardsAndTrend;
 import org.servicequality.ledger.api.scorecard.Scorecards;
+import org.servicequality.ledger.api.scorecard.ScorecardsAndTrend;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collections;
@@ -56,8 +53,10 @@ class BoardQueries {
     @QueryHandler
     PublicBoard handle(FindPublicBoard query) {
         YearMonth thisMonth = YearMonth.now(organisationClock);
-        Scorecards figures = scorecards.query(new FindScorecards(Period.month(thisMonth)), Scorecards.class).join();
-        MonthlyTrend trend = scorecards.query(FindMonthlyTrend.ofEveryDepartment(thisMonth, TREND_MONTHS), MonthlyTrend.class).join();
+        ScorecardsAndTrend statistics = scorecards.query(FindScorecardsAndTrend.ofEveryDepartment(thisMonth, TREND_MONTHS),
+                ScorecardsAndTrend.class).join();
+        Scorecards figures = statistics.scorecards();
+        MonthlyTrend trend = statistics.trend();
         Map<String, DepartmentScorecard> figuresById = figures.departments().stream()
                 .collect(Collectors.toMap(DepartmentScorecard::departmentId, Function.identity()));
         Map<String, MonthlyTrend.DepartmentTrend> trendById = trend.departments().stream()
@@ -68,20 +67,25 @@ class BoardQueries {
         var rows = mongo.find(rowsOnly, DepartmentBoardEntry.class).stream()
                 .map(entry -> row(entry, thisMonth, figuresById.get(entry.getId()), trendById.get(entry.getId()), trend.months().size()))
                 .toList();
-        List<PublicBoard.Checkpoint> latest = mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id"))
-                .limit(PublicBoard.LATEST_CHECKPOINTS), BoardCheckpoint.class).stream().map(BoardQueries::checkpoint).toList();
+        BoardLatestCheckpoints kept = mongo.findOne(ReadModelDocument.byIdForAnswering(BoardLatestCheckpoints.ID), BoardLatestCheckpoints.class);
+        List<PublicBoard.Checkpoint> latest = (kept == null ? newestStoredCheckpoints(mongo) : kept.checkpoints).stream()
+                .map(BoardLatestCheckpoints.Digest::published).toList();
         return new PublicBoard(thisMonth.toString(), figures.scoringVersion(), trend.months(), rows, latest);
     }
 
     @QueryHandler
     PublishedCheckpoints handle(FindCheckpoints query) {
         return new PublishedCheckpoints(mongo.find(new Query().with(Sort.by("_id")), BoardCheckpoint.class).stream()
-                .map(BoardQueries::checkpoint).toList());
+                .map(stored -> stored.digest().published()).toList());
     }
 
-    private static PublicBoard.Checkpoint checkpoint(BoardCheckpoint stored) {
-        return new PublicBoard.Checkpoint(stored.firstGlobalIndex, stored.lastGlobalIndex, stored.eventCount, stored.merkleRoot,
-                Instant.parse(stored.recordedAt));
+    /**
+     * The newest checkpoints found by sorting all of them: for read models projected before {@link BoardLatestCheckpoints}
+     * existed, until the next checkpoint is recorded.
+     */
+    static List<BoardLatestCheckpoints.Digest> newestStoredCheckpoints(MongoTemplate mongo) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(PublicBoard.LATEST_CHECKPOINTS),
+                BoardCheckpoint.class).stream().map(BoardCheckpoint::digest).toList();
     }
 
     @QueryHandler
@@ -91,9 +95,10 @@ class BoardQueries {
             return Optional.empty();
         }
         YearMonth thisMonth = YearMonth.now(organisationClock);
-        DepartmentScorecard figures = scorecards.query(new FindDepartmentScorecard(entry.getId(), Period.month(thisMonth)),
-                ResponseTypes.optionalInstanceOf(DepartmentScorecard.class)).join().orElse(null);
-        MonthlyTrend trend = scorecards.query(new FindMonthlyTrend(thisMonth, TREND_MONTHS, entry.getId()), MonthlyTrend.class).join();
+        ScorecardsAndTrend statistics = scorecards.query(new FindScorecardsAndTrend(thisMonth, TREND_MONTHS, entry.getId()),
+                ScorecardsAndTrend.class).join();
+        DepartmentScorecard figures = statistics.scorecards().departments().stream().findFirst().orElse(null);
+        MonthlyTrend trend = statistics.trend();
         return Optional.of(new PublicBoard.DepartmentPage(
                 row(entry, thisMonth, figures, trend.departments().stream().findFirst().orElse(null), trend.months().size()),
                 entry.commitments.entrySet().stream()

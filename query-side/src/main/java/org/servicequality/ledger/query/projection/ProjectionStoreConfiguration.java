@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -30,6 +32,8 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Projection tracking tokens live in the same MongoDB database as the read models they track (Axon's
@@ -88,17 +92,46 @@ class ProjectionStoreConfiguration {
      */
     @Bean
     ConfigurerModule projectionsStartFromTheFirstEvent(ConfigurableListableBeanFactory beans) {
-        String querySide = ProjectionStoreConfiguration.class.getPackageName().replaceAll("\\.projection$", "");
         return configurer -> {
-            for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
-                Class<?> type = beans.getType(bean);
-                if (type != null && type.getPackageName().startsWith(querySide)) {
-                    configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                            beans.findAnnotationOnBean(bean, ProcessingGroup.class).value(),
-                            (configuration, processor) -> processor.initialToken(source -> null));
-                }
+            for (String group : querySideProcessingGroups(beans)) {
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(group,
+                        (configuration, processor) -> processor.initialToken(source -> null));
             }
         };
+    }
+
+    /**
+     * After each committed batch (its bulk writes flushed at prepare-commit), once per batch rather than per event:
+     * whatever keeps answers computed from the read models learns that they may have changed.
+     */
+    @Bean
+    ConfigurerModule readModelChangesArePublished(ConfigurableListableBeanFactory beans, ApplicationEventPublisher publisher) {
+        return configurer -> {
+            for (String group : querySideProcessingGroups(beans)) {
+                ReadModelsChanged changed = new ReadModelsChanged(group);
+                String signalled = ReadModelsChanged.class.getName() + "/" + group;
+                configurer.eventProcessing().registerHandlerInterceptor(group, configuration -> (unitOfWork, chain) -> {
+                    UnitOfWork<?> batch = unitOfWork.root();
+                    batch.getOrComputeResource(signalled, key -> {
+                        batch.afterCommit(committed -> publisher.publishEvent(changed));
+                        return Boolean.TRUE;
+                    });
+                    return chain.proceed();
+                });
+            }
+        };
+    }
+
+    private static Set<String> querySideProcessingGroups(ConfigurableListableBeanFactory beans) {
+        String querySide = ProjectionStoreConfiguration.class.getPackageName().replaceAll("\\.projection$", "");
+        Set<String> groups = new TreeSet<>();
+        for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            Class<?> type = beans.getType(bean);
+            if (type != null && type.getPackageName().startsWith(querySide)) {
+                groups.add(beans.findAnnotationOnBean(bean, ProcessingGroup.class).value());
+            }
+        }
+        return groups;
     }
 
     /** Switch off where something else balances the segments (Axon Server Enterprise's automatic balancing). */

@@ -9,6 +9,8 @@ import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
 import org.servicequality.ledger.api.scorecard.FindScorecards;
 import org.servicequality.ledger.api.scorecard.MonthlyTrend;
 import org.servicequality.ledger.api.scorecard.Scorecards;
+import org.servicequality.ledger.api.scorecard.ScorecardsAndTrend;
+import org.servicequality.ledger.api.scorecard.FindScorecardsAndTrend;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,9 +20,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,27 +55,60 @@ class ScorecardQueries {
     @QueryHandler
     Optional<DepartmentScorecard> handle(FindDepartmentScorecard query) {
         return Optional.ofNullable(mongo.findOne(ReadModelDocument.byIdForAnswering(query.departmentId()), ScorecardDepartment.class))
-                .map(department -> scorecards(List.of(department), query.period()).get(0));
+                .map(List::of)
+                .map(department -> scorecards(department, query.period(), load(scorecardMonthIds(department, query.period()))).get(0));
     }
 
     @QueryHandler
     Scorecards handle(FindScorecards query) {
-        List<ScorecardDepartment> departments = mongo.find(ReadModelDocument.forAnswering(new Query().with(Sort.by("_id"))), ScorecardDepartment.class);
-        return new Scorecards(query.period().toString(), ScorecardCalculation.VERSION, scorecards(departments, query.period()));
+        List<ScorecardDepartment> departments = departments(null);
+        return new Scorecards(query.period().toString(), ScorecardCalculation.VERSION,
+                scorecards(departments, query.period(), load(scorecardMonthIds(departments, query.period()))));
     }
 
     @QueryHandler
     MonthlyTrend handle(FindMonthlyTrend query) {
-        List<String> months = new ArrayList<>();
-        for (int back = query.months() - 1; back >= 0; back--) {
-            months.add(query.lastMonth().minusMonths(back).toString());
-        }
-        List<ScorecardDepartment> departments = query.departmentId() == null
+        List<String> months = monthsEndingWith(query.lastMonth(), query.months());
+        List<ScorecardDepartment> departments = departments(query.departmentId());
+        return trend(months, departments, load(trendMonthIds(departments, months)));
+    }
+
+    /** The departments and their stored months are read once for both answers: one {@code $in} instead of two. */
+    @QueryHandler
+    ScorecardsAndTrend handle(FindScorecardsAndTrend query) {
+        Period month = Period.month(query.month());
+        List<String> months = monthsEndingWith(query.month(), query.trendMonths());
+        List<ScorecardDepartment> departments = departments(query.departmentId());
+        Set<String> ids = new LinkedHashSet<>(trendMonthIds(departments, months));
+        ids.addAll(scorecardMonthIds(departments, month));
+        Map<String, DepartmentMonth> stored = load(ids);
+        return new ScorecardsAndTrend(
+                new Scorecards(month.toString(), ScorecardCalculation.VERSION, scorecards(departments, month, stored)),
+                trend(months, departments, stored));
+    }
+
+    /** Every department ordered by id when {@code departmentId} is {@code null}, else that one if it exists. */
+    private List<ScorecardDepartment> departments(String departmentId) {
+        return departmentId == null
                 ? mongo.find(ReadModelDocument.forAnswering(new Query().with(Sort.by("_id"))), ScorecardDepartment.class)
-                : Optional.ofNullable(mongo.findOne(ReadModelDocument.byIdForAnswering(query.departmentId()), ScorecardDepartment.class)).stream().toList();
-        Map<String, DepartmentMonth> stored = load(departments.stream()
+                : Optional.ofNullable(mongo.findOne(ReadModelDocument.byIdForAnswering(departmentId), ScorecardDepartment.class)).stream().toList();
+    }
+
+    private static List<String> monthsEndingWith(YearMonth lastMonth, int count) {
+        List<String> months = new ArrayList<>();
+        for (int back = count - 1; back >= 0; back--) {
+            months.add(lastMonth.minusMonths(back).toString());
+        }
+        return months;
+    }
+
+    private static List<String> trendMonthIds(List<ScorecardDepartment> departments, List<String> months) {
+        return departments.stream()
                 .flatMap(department -> months.stream().map(month -> DepartmentMonth.idOf(department.getId(), month)))
-                .toList());
+                .toList();
+    }
+
+    private static MonthlyTrend trend(List<String> months, List<ScorecardDepartment> departments, Map<String, DepartmentMonth> stored) {
         return new MonthlyTrend(months, departments.stream().map(department -> {
             List<MonthFigures> figures = months.stream()
                     .map(month -> figuresOf(stored.get(DepartmentMonth.idOf(department.getId(), month))))
@@ -82,14 +119,19 @@ class ScorecardQueries {
         }).toList());
     }
 
-    private List<DepartmentScorecard> scorecards(List<ScorecardDepartment> departments, Period period) {
+    /** The stored months a scorecard of the period is summed from: the period's and those of a year earlier. */
+    private static List<String> scorecardMonthIds(List<ScorecardDepartment> departments, Period period) {
         Period earlier = period.yearEarlier();
         List<String> ids = new ArrayList<>();
         for (ScorecardDepartment department : departments) {
             ids.addAll(monthIds(department.getId(), period));
             ids.addAll(monthIds(department.getId(), earlier));
         }
-        Map<String, DepartmentMonth> months = load(ids);
+        return ids;
+    }
+
+    private List<DepartmentScorecard> scorecards(List<ScorecardDepartment> departments, Period period, Map<String, DepartmentMonth> months) {
+        Period earlier = period.yearEarlier();
         return departments.stream()
                 .map(department -> ScorecardCalculation.scorecard(input(department, period, months), input(department, earlier, months)))
                 .toList();

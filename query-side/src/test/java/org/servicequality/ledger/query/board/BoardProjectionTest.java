@@ -1,7 +1,10 @@
 package org.servicequality.ledger.query.board;
 
+import java.util.ArrayList;
+import java.time.Duration;
+import org.servicequality.ledger.api.board.FindCheckpoints;
+import org.servicequality.ledger.api.audit.LedgerCheckpointRecorded;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,18 +19,16 @@ import org.servicequality.ledger.api.complaint.FeedbackKind;
 import org.servicequality.ledger.api.complaint.ResolutionOutcome;
 import org.servicequality.ledger.api.department.DepartmentKind;
 import org.servicequality.ledger.api.department.DepartmentRegistered;
-import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
-import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
-import org.servicequality.ledger.api.scorecard.FindScorecards;
+import org.servicequality.ledger.api.scorecard.FindScorecardsAndTrend;
 import org.servicequality.ledger.api.scorecard.MonthlyTrend;
 import org.servicequality.ledger.api.scorecard.Scorecards;
+import org.servicequality.ledger.api.scorecard.ScorecardsAndTrend;
 import org.servicequality.ledger.query.projection.ProjectionHarness;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,12 +54,9 @@ class BoardProjectionTest {
     /** The board's own counts do not depend on the scorecards; answers without any department stand in for them. */
     static QueryGateway noScorecards() {
         QueryGateway gateway = mock(QueryGateway.class);
-        when(gateway.query(any(FindScorecards.class), eq(Scorecards.class)))
-                .thenReturn(CompletableFuture.completedFuture(new Scorecards("2026-07", "scorecard-1", List.of())));
-        when(gateway.query(any(FindMonthlyTrend.class), eq(MonthlyTrend.class)))
-                .thenReturn(CompletableFuture.completedFuture(new MonthlyTrend(TWELVE_MONTHS, List.of())));
-        when(gateway.query(any(FindDepartmentScorecard.class), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.empty()));
+        when(gateway.query(any(FindScorecardsAndTrend.class), eq(ScorecardsAndTrend.class)))
+                .thenReturn(CompletableFuture.completedFuture(new ScorecardsAndTrend(
+                        new Scorecards("2026-07", "scorecard-1", List.of()), new MonthlyTrend(TWELVE_MONTHS, List.of()))));
         return gateway;
     }
 
@@ -143,5 +141,33 @@ class BoardProjectionTest {
         assertThat(queries.handle(new FindPublicBoard()).departments())
                 .extracting(PublicBoard.DepartmentRow::departmentId)
                 .containsExactly("CARDIOLOGY", "PHARMACY");
+    }
+
+    /** The board shows the newest checkpoints from one document, the same as sorting them all would give. */
+    @Test
+    void theNewestCheckpointsAreKeptInOneDocument() {
+        Instant start = Instant.parse("2026-07-01T02:00:00Z");
+        List<EventMessage<?>> checkpoints = new ArrayList<>();
+        for (long hour = 1; hour <= 7; hour++) {
+            checkpoints.add(event(new LedgerCheckpointRecorded(hour * 100 - 99, hour * 100, 100, "root-" + hour,
+                    start.plus(Duration.ofHours(hour)))));
+        }
+        // Out of order, one twice, over three batches: as segments and redelivery may hand them over.
+        harness.deliver(projection, checkpoints.get(6), checkpoints.get(0), checkpoints.get(3));
+        harness.deliver(projection, checkpoints.get(2), checkpoints.get(5), checkpoints.get(6));
+        harness.deliver(projection, checkpoints.get(1), checkpoints.get(4));
+
+        List<PublicBoard.Checkpoint> shown = queries.handle(new FindPublicBoard()).checkpoints();
+        assertThat(shown).extracting(PublicBoard.Checkpoint::merkleRoot).containsExactly("root-7", "root-6", "root-5", "root-4", "root-3");
+        assertThat(shown.get(0)).isEqualTo(new PublicBoard.Checkpoint(601, 700, 100, "root-7", start.plus(Duration.ofHours(7))));
+        assertThat(queries.handle(new FindCheckpoints()).checkpoints()).hasSize(7);
+
+        // Read models projected before the document existed: the board sorts the checkpoints, and the next
+        // checkpoint starts the document from them.
+        harness.mongo().dropCollection(BoardLatestCheckpoints.class);
+        assertThat(queries.handle(new FindPublicBoard()).checkpoints()).isEqualTo(shown);
+        harness.deliver(projection, event(new LedgerCheckpointRecorded(701, 800, 100, "root-8", start.plus(Duration.ofHours(8)))));
+        assertThat(harness.mongo().findById(BoardLatestCheckpoints.ID, BoardLatestCheckpoints.class).checkpoints)
+                .extracting(BoardLatestCheckpoints.Digest::merkleRoot).containsExactly("root-8", "root-7", "root-6", "root-5", "root-4");
     }
 }

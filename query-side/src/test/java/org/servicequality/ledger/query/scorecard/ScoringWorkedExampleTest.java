@@ -30,6 +30,7 @@ import org.servicequality.ledger.api.scorecard.DepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindDepartmentScorecard;
 import org.servicequality.ledger.api.scorecard.FindMonthlyTrend;
 import org.servicequality.ledger.api.scorecard.FindScorecards;
+import org.servicequality.ledger.api.scorecard.FindScorecardsAndTrend;
 import org.servicequality.ledger.query.projection.ProjectionHarness;
 
 import java.time.Clock;
@@ -229,5 +230,25 @@ class ScoringWorkedExampleTest {
         assertThat(trend.departments().get(0).commendations()).endsWith(4L, 0L);
         assertThat(queries.handle(new FindMonthlyTrend(YearMonth.of(2026, 8), 13, "CARDIOLOGY")).departments()).isEqualTo(trend.departments());
         assertThat(queries.handle(new FindMonthlyTrend(YearMonth.of(2026, 8), 13, "NOWHERE")).departments()).isEmpty();
+    }
+
+    /** The board's single query answers exactly what the two separate ones do, for every department or for one. */
+    @Test
+    void scorecardsAndTrendInOneQuery() {
+        harness.deliver(projection, workedExample());
+
+        for (String month : List.of("2026-07", "2026-08", "2027-07")) {
+            YearMonth yearMonth = YearMonth.parse(month);
+            var both = queries.handle(FindScorecardsAndTrend.ofEveryDepartment(yearMonth, 12));
+            assertThat(both.scorecards()).isEqualTo(queries.handle(new FindScorecards(Period.parse(month))));
+            assertThat(both.trend()).isEqualTo(queries.handle(FindMonthlyTrend.ofEveryDepartment(yearMonth, 12)));
+
+            var one = queries.handle(new FindScorecardsAndTrend(yearMonth, 12, "CARDIOLOGY"));
+            assertThat(one.scorecards().departments()).singleElement().isEqualTo(cardiology(month));
+            assertThat(one.trend()).isEqualTo(queries.handle(new FindMonthlyTrend(yearMonth, 12, "CARDIOLOGY")));
+        }
+        var nowhere = queries.handle(new FindScorecardsAndTrend(YearMonth.of(2026, 7), 12, "NOWHERE"));
+        assertThat(nowhere.scorecards().departments()).isEmpty();
+        assertThat(nowhere.trend().departments()).isEmpty();
     }
 }
