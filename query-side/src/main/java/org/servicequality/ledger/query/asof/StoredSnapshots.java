@@ -89,6 +89,10 @@ final class StoredSnapshots {
             for (String pattern : READ_SIDE_CODE) {
                 classes.addAll(Arrays.asList(resolver.getResources(pattern)));
             }
+            if (classes.isEmpty()) {
+                throw new IllegalStateException("The read side's classes are not found on the class path (" + READ_SIDE_CODE
+                        + "): as-of snapshots could not tell which code made them");
+            }
             classes.sort(Comparator.comparing(StoredSnapshots::pathOf));
             for (Resource type : classes) {
                 digest.update(pathOf(type).getBytes());
