@@ -36,13 +36,14 @@ import java.util.concurrent.TimeUnit;
  * Builds read sides as of past instants ({@link ReadSideSnapshot}) and keeps the last few, so the board, a department
  * page, a scorecard and a ranking of one instant are answered from one build.
  *
- * <p>Builds run one at a time on their own thread: each streams the event store and keeps a processor's worth of
- * work busy, and requests for many different instants must queue rather than starve the live projections. An
- * instant younger than the commit margin is built but not kept: an event stamped before it may still commit.
+ * <p>A read side's processing groups are filled when a query first needs them, one at a time on one thread: each
+ * fill streams the event store and keeps a processor's worth of work busy, and requests for many different instants
+ * must queue rather than starve the live projections. A fill starts from the newest stored snapshot that covers its
+ * instant and replays only the events after it. An instant younger than the commit margin is built but not kept: an
+ * event stamped before it may still commit.
  *
- * <p>A build starts from the newest stored snapshot that covers its instant and replays only the events after it.
- * Snapshots are made in the background on a thread of their own, every {@code ledger.as-of.snapshot-interval} events
- * of settled history (docs/audit.md, "Snapshots").
+ * <p>Snapshots are made in the background on a thread of their own, every {@code ledger.as-of.snapshot-interval}
+ * events of settled history (docs/audit.md, "Snapshots").
  */
 @Component
 @EnableConfigurationProperties(AsOfProperties.class)
@@ -52,14 +53,13 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
     /** A request may still be answering from a read side the cache has just let go of. */
     private static final Duration CLOSE_GRACE = Duration.ofMinutes(1);
     /** Snapshots live beside the read models, in a database of their own: they are no read model. */
-    static final String SNAPSHOT_DATABASE_SUFFIX = "-as-of-snapshots";
-
-    private final QueryGateway liveQueries;
-    private final Clock organisationClock;
+    private static final String SNAPSHOT_DATABASE_SUFFIX = "-as-of-snapshots";
     /** How often the snapshot thread looks whether the history has grown by an interval. */
     private static final Duration SNAPSHOT_CHECK = Duration.ofMinutes(1);
     private static final Duration FIRST_SNAPSHOT_CHECK = Duration.ofSeconds(10);
 
+    private final QueryGateway liveQueries;
+    private final Clock organisationClock;
     private final EventStore events;
     private final ReadSideBuilder builder;
     private final Duration commitMargin;

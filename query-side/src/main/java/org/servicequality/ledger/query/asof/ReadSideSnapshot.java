@@ -169,14 +169,16 @@ final class ReadSideSnapshot implements AutoCloseable {
     /**
      * Fills the given (empty) groups with a stored snapshot, to continue from its position.
      *
+     * @return the number of documents restored
      * @throws StoredSnapshots.DamagedSnapshotException when the snapshot cannot be restored as saved; the groups are
      *                                                  left empty then
      */
-    void restore(StoredSnapshots store, StoredSnapshots.Snapshot snapshot, Set<String> names) {
+    long restore(StoredSnapshots store, StoredSnapshots.Snapshot snapshot, Set<String> names) {
+        long documents = 0;
         for (String name : names) {
             Group group = groups.get(name);
             try {
-                store.restore(snapshot, name, database(group));
+                documents += store.restore(snapshot, name, database(group));
             } catch (RuntimeException | Error failure) {
                 empty(name);
                 throw failure;
@@ -185,6 +187,7 @@ final class ReadSideSnapshot implements AutoCloseable {
             group.eventsOfSnapshot = snapshot.events();
             group.latestEventTimestamp = snapshot.latestEventTimestamp();
         }
+        return documents;
     }
 
     /**

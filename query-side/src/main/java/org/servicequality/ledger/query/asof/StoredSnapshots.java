@@ -208,9 +208,10 @@ final class StoredSnapshots {
     /**
      * Inserts the documents of one processing group of the snapshot into {@code target}, which must be empty.
      *
+     * @return the number of documents restored
      * @throws DamagedSnapshotException when a chunk is missing, does not match the digest or cannot be read
      */
-    void restore(Snapshot snapshot, String group, MongoDatabase target) {
+    long restore(Snapshot snapshot, String group, MongoDatabase target) {
         Document manifest = manifests.find(Filters.eq("_id", snapshot.id())).first();
         if (manifest == null) {
             throw new DamagedSnapshotException(snapshot.id() + " has been deleted");
@@ -223,6 +224,7 @@ final class StoredSnapshots {
         MessageDigest digest = sha256();
         int expected = counts.getInteger(group);
         int sequence = 0;
+        long documents = 0;
         for (Document chunk : chunks.find(Filters.and(Filters.eq("snapshot", snapshot.id()), Filters.eq("group", group)))
                 .sort(Sorts.ascending("sequence"))) {
             if (chunk.getInteger("sequence") != sequence) {
@@ -230,13 +232,14 @@ final class StoredSnapshots {
             }
             byte[] data = chunk.get("data", Binary.class).getData();
             digest.update(data);
-            insertAll(decompress(snapshot, data), target.getCollection(chunk.getString("collection"), RawBsonDocument.class));
+            documents += insertAll(decompress(snapshot, data), target.getCollection(chunk.getString("collection"), RawBsonDocument.class));
             sequence++;
         }
         if (sequence != expected || !HexFormat.of().formatHex(digest.digest()).equals(digests.getString(group))) {
             throw new DamagedSnapshotException(snapshot.id() + " does not match its digest for " + group + " (" + sequence
                     + " of " + expected + " chunks)");
         }
+        return documents;
     }
 
     private static byte[] decompress(Snapshot snapshot, byte[] data) {
@@ -247,7 +250,7 @@ final class StoredSnapshots {
         }
     }
 
-    private static void insertAll(byte[] documents, MongoCollection<RawBsonDocument> target) {
+    private static int insertAll(byte[] documents, MongoCollection<RawBsonDocument> target) {
         ByteBuffer buffer = ByteBuffer.wrap(documents).order(ByteOrder.LITTLE_ENDIAN);
         List<RawBsonDocument> batch = new ArrayList<>();
         while (buffer.remaining() > 0) {
@@ -265,6 +268,7 @@ final class StoredSnapshots {
         if (!batch.isEmpty()) {
             target.insertMany(batch);
         }
+        return batch.size();
     }
 
     private static MessageDigest sha256() {
