@@ -51,9 +51,7 @@ final class ReadSideSnapshot implements AutoCloseable {
     private final QueryGateway queries;
     private final Clock clock;
     private final MongoClient privateStore;
-    private final long started = System.nanoTime();
     private volatile GroupFiller filler;
-    private volatile Duration buildTime = Duration.ZERO;
 
     /** Fills one processing group of a lazy read side; called once per group, on the executor the read side was given. */
     @FunctionalInterface
@@ -144,7 +142,6 @@ final class ReadSideSnapshot implements AutoCloseable {
             throw failure;
         }
         group.filled = true;
-        buildTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
     /**
@@ -217,7 +214,6 @@ final class ReadSideSnapshot implements AutoCloseable {
         }
         apply(batch, fed);
         fed.forEach(group -> group.filled = true);
-        buildTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
     /**
@@ -335,10 +331,6 @@ final class ReadSideSnapshot implements AutoCloseable {
 
     Instant latestEventTimestamp() {
         return groups.values().stream().map(group -> group.latestEventTimestamp).max(Instant::compareTo).orElse(Instant.MIN);
-    }
-
-    Duration buildTime() {
-        return buildTime;
     }
 
     @Override
