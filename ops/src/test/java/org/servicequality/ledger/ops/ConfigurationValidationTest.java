@@ -24,6 +24,7 @@ class ConfigurationValidationTest {
             "ledger.complaints.reply-within-working-days | 0         | must be greater than or equal to 1",
             "ledger.time-zone                            | Mars/Olympus | Unknown time-zone ID: Mars/Olympus",
             "ledger.projections.claim-timeout            | PT0S      | must be longer than or equal to 1 second",
+            "ledger.as-of.snapshot-interval              | 10        | must be greater than or equal to 100",
             "ledger.audit.checkpoint-interval            | banana    | failed to convert",
             "ledger.board.max-age                        | PT0S      | must be longer than or equal to"})
     void aBadValueStopsTheStartUpNamingTheProperty(String property, String value, String reason, CapturedOutput output) {

@@ -13,6 +13,8 @@ import java.time.Duration;
  * How views "as of" a past instant are built (docs/audit.md, "As-of views").
  *
  * @param batchSize     events per unit of work when a read side is rebuilt as of an instant
+ * @param snapshotInterval events between two stored read-model snapshots; an as-of view replays at most this many
+ *                         events after the newest snapshot covering its instant
  * @param keptInstants  how many read sides of past instants are kept for further requests
  * @param commitMargin  how long after the instant the event store is still read, for events stamped before it whose
  *                      transaction committed later
@@ -20,6 +22,7 @@ import java.time.Duration;
 @ConfigurationProperties("ledger.as-of")
 @Validated
 record AsOfProperties(@Min(1) @DefaultValue("1000") int batchSize,
+                      @Min(100) @DefaultValue("20000") long snapshotInterval,
                       @Min(1) @DefaultValue("4") int keptInstants,
                       @NotNull @DurationMin(seconds = 0) @DefaultValue("PT1M") Duration commitMargin) {
 }

@@ -4,12 +4,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -34,9 +36,14 @@ import java.util.concurrent.TimeUnit;
  * Builds read sides as of past instants ({@link ReadSideSnapshot}) and keeps the last few, so the board, a department
  * page, a scorecard and a ranking of one instant are answered from one build.
  *
- * <p>Builds run one at a time on their own thread: each streams the event store and keeps a processor's worth of
- * work busy, and requests for many different instants must queue rather than starve the live projections. An
- * instant younger than the commit margin is built but not kept: an event stamped before it may still commit.
+ * <p>A read side's processing groups are filled when a query first needs them, one at a time on one thread: each
+ * fill streams the event store and keeps a processor's worth of work busy, and requests for many different instants
+ * must queue rather than starve the live projections. A fill starts from the newest stored snapshot that covers its
+ * instant and replays only the events after it. An instant younger than the commit margin is built but not kept: an
+ * event stamped before it may still commit.
+ *
+ * <p>Snapshots are made in the background on a thread of their own, every {@code ledger.as-of.snapshot-interval}
+ * events of settled history (docs/audit.md, "Snapshots").
  */
 @Component
 @EnableConfigurationProperties(AsOfProperties.class)
@@ -45,32 +52,35 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(AsOfReadSides.class);
     /** A request may still be answering from a read side the cache has just let go of. */
     private static final Duration CLOSE_GRACE = Duration.ofMinutes(1);
+    /** Snapshots live beside the read models, in a database of their own: they are no read model. */
+    private static final String SNAPSHOT_DATABASE_SUFFIX = "-as-of-snapshots";
+    /** How often the snapshot thread looks whether the history has grown by an interval. */
+    private static final Duration SNAPSHOT_CHECK = Duration.ofMinutes(1);
+    private static final Duration FIRST_SNAPSHOT_CHECK = Duration.ofSeconds(10);
 
     private final QueryGateway liveQueries;
     private final Clock organisationClock;
     private final EventStore events;
-    private final MongoTemplate liveMongo;
-    private final ReadSideClasses classes;
-    private final int batchSize;
+    private final ReadSideBuilder builder;
     private final Duration commitMargin;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "as-of-read-side");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = singleThread("as-of-read-side", Thread.NORM_PRIORITY);
+    private final ScheduledExecutorService snapshotter = singleThread("as-of-snapshots", Thread.MIN_PRIORITY);
     private final Map<Instant, CompletableFuture<ReadSideSnapshot>> kept;
     private final Set<ReadSideSnapshot> open = ConcurrentHashMap.newKeySet();
     private volatile MongoServer privateServer;
     private volatile MongoClient privateClient;
 
-    AsOfReadSides(QueryGateway liveQueries, Clock organisationClock, EventStore events, MongoTemplate liveMongo,
-                  ListableBeanFactory beans, AsOfProperties settings) {
+    AsOfReadSides(QueryGateway liveQueries, Clock organisationClock, EventStore events, ObjectProvider<EventStorageEngine> storageEngine,
+                  MongoTemplate liveMongo, MongoClient liveClient, ListableBeanFactory beans, AsOfProperties settings) {
         this.liveQueries = liveQueries;
         this.organisationClock = organisationClock;
         this.events = events;
-        this.liveMongo = liveMongo;
-        this.classes = new ReadSideClasses(beans);
-        this.batchSize = settings.batchSize();
+        EventStorageEngine engine = storageEngine.getIfUnique();
+        StoredSnapshots snapshots = new StoredSnapshots(liveClient.getDatabase(liveMongo.getDb().getName() + SNAPSHOT_DATABASE_SUFFIX),
+                StoredSnapshots.codeVersion());
+        this.builder = new ReadSideBuilder(new ReadSideClasses(beans), engine != null ? HistorySource.of(engine) : HistorySource.of(events),
+                this::privateStore, liveMongo.getConverter(), snapshots, organisationClock.getZone(), settings.batchSize(),
+                settings.snapshotInterval(), settings.commitMargin(), worker);
         this.commitMargin = settings.commitMargin();
         this.kept = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -82,6 +92,17 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
                 return false;
             }
         };
+        snapshotter.scheduleWithFixedDelay(this::advanceSnapshots, FIRST_SNAPSHOT_CHECK.toMillis(), SNAPSHOT_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService singleThread(String name, int priority) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.setPriority(priority);
+            return thread;
+        });
     }
 
     @Override
@@ -142,11 +163,17 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
     }
 
     private ReadSideSnapshot build(Instant asOf) {
-        ReadSideSnapshot snapshot = ReadSideSnapshot.build(asOf, organisationClock.getZone(), classes, events,
-                privateStore(), liveMongo.getConverter(), batchSize, commitMargin);
-        open.add(snapshot);
-        LOG.info("Read side as of {} rebuilt from {} events in {} ms", asOf, snapshot.eventsApplied(), snapshot.buildTime().toMillis());
-        return snapshot;
+        ReadSideSnapshot built = builder.asOf(asOf);
+        open.add(built);
+        return built;
+    }
+
+    private void advanceSnapshots() {
+        try {
+            builder.advanceSnapshots(organisationClock.instant(), events.createHeadToken());
+        } catch (RuntimeException failure) {
+            LOG.warn("As-of snapshots not advanced; retried in {}", SNAPSHOT_CHECK, failure);
+        }
     }
 
     private void closeLater(CompletableFuture<ReadSideSnapshot> build) {
@@ -159,8 +186,8 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
         }
     }
 
-    /** Started on the first as-of request, on a loopback port of its own; only the worker thread builds, so no race. */
-    private MongoClient privateStore() {
+    /** Started on the first as-of request or snapshot, on a loopback port of its own. */
+    private synchronized MongoClient privateStore() {
         if (privateClient == null) {
             privateServer = new MongoServer(new MemoryBackend());
             privateClient = MongoClients.create(privateServer.bindAndGetConnectionString());
@@ -172,6 +199,7 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
+        snapshotter.shutdownNow();
         open.clear();
         if (privateClient != null) {
             try {

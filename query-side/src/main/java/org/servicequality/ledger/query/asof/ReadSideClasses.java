@@ -15,8 +15,11 @@ import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The query side's projections and query handlers, found among the application's beans, so that an as-of read side
@@ -24,14 +27,19 @@ import java.util.Set;
  * to keep up to date. Each is instantiated again on a private store and clock; that is why they may depend only on
  * the read-model store, the organisation clock and the query gateway, which this class checks when the application
  * starts rather than on the first as-of request.
+ *
+ * <p>Each processing group is a unit of its own: a query handler reads the documents of the projections of its package
+ * (they are package-private), so it answers once that package's processing groups are rebuilt, and a view that asks only
+ * the board and the scorecards never rebuilds the rankings.
  */
 final class ReadSideClasses {
 
     private static final String QUERY_SIDE = "org.servicequality.ledger.query";
     private static final Set<Class<?>> INJECTABLE = Set.of(MongoTemplate.class, Clock.class, QueryGateway.class);
 
-    private final List<Constructor<?>> projections = new ArrayList<>();
-    private final List<Constructor<?>> queryHandlers = new ArrayList<>();
+    private final Map<String, List<Constructor<?>>> projections = new TreeMap<>();
+    private final Map<String, String> groupOfPackage = new HashMap<>();
+    private final Map<String, List<Constructor<?>>> queryHandlers = new TreeMap<>();
 
     ReadSideClasses(ListableBeanFactory beans) {
         for (String name : beans.getBeanNamesForAnnotation(Component.class)) {
@@ -43,23 +51,46 @@ final class ReadSideClasses {
             if (!type.getPackageName().startsWith(QUERY_SIDE + ".") || type.getPackageName().equals(getClass().getPackageName())) {
                 continue;
             }
-            if (AnnotatedElementUtils.hasAnnotation(type, ProcessingGroup.class)) {
-                projections.add(constructorOf(type));
+            ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
+            if (group != null) {
+                projections.computeIfAbsent(group.value(), key -> new ArrayList<>()).add(constructorOf(type));
+                String other = groupOfPackage.put(type.getPackageName(), group.value());
+                if (other != null && !other.equals(group.value())) {
+                    throw new IllegalStateException(type.getPackageName() + " holds projections of two processing groups, " + other
+                            + " and " + group.value() + ": as-of views rebuild one group per package of query handlers");
+                }
             } else if (Arrays.stream(type.getDeclaredMethods()).anyMatch(ReadSideClasses::isQueryHandler)) {
-                queryHandlers.add(constructorOf(type));
+                queryHandlers.computeIfAbsent(type.getPackageName(), key -> new ArrayList<>()).add(constructorOf(type));
             }
         }
         if (projections.isEmpty() || queryHandlers.isEmpty()) {
             throw new IllegalStateException("No projections or query handlers of the query side found for as-of views");
         }
+        for (String handlers : queryHandlers.keySet()) {
+            if (!groupOfPackage.containsKey(handlers)) {
+                throw new IllegalStateException("The query handlers of " + handlers + " have no projection in their package to answer from");
+            }
+        }
     }
 
-    List<Object> projections(MongoTemplate mongo, Clock clock, QueryGateway queries) {
-        return instantiate(projections, mongo, clock, queries);
+    /** The processing groups, in a fixed order. */
+    Set<String> groups() {
+        return projections.keySet();
     }
 
-    List<Object> queryHandlers(MongoTemplate mongo, Clock clock, QueryGateway queries) {
-        return instantiate(queryHandlers, mongo, clock, queries);
+    List<Object> projections(String group, MongoTemplate mongo, Clock clock, QueryGateway queries) {
+        return instantiate(projections.get(group), mongo, clock, queries);
+    }
+
+    /** The query handlers that answer from the documents of {@code group}. */
+    List<Object> queryHandlers(String group, MongoTemplate mongo, Clock clock, QueryGateway queries) {
+        List<Object> handlers = new ArrayList<>();
+        queryHandlers.forEach((packageName, constructors) -> {
+            if (group.equals(groupOfPackage.get(packageName))) {
+                handlers.addAll(instantiate(constructors, mongo, clock, queries));
+            }
+        });
+        return handlers;
     }
 
     private static boolean isQueryHandler(Method method) {

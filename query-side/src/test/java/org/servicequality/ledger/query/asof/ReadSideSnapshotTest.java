@@ -156,7 +156,7 @@ class ReadSideSnapshotTest {
     private ReadSideSnapshot asOf(Instant instant) {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         new ClassPathBeanDefinitionScanner(beans).scan("org.servicequality.ledger.query");
-        ReadSideSnapshot snapshot = ReadSideSnapshot.build(instant, SHANGHAI, new ReadSideClasses(beans), events, client,
+        ReadSideSnapshot snapshot = ReadSideSnapshot.build(instant, SHANGHAI, new ReadSideClasses(beans), HistorySource.of(storage), client,
                 new MongoTemplate(client, "converter").getConverter(), 2, COMMIT_MARGIN);
         built.add(snapshot);
         return snapshot;
