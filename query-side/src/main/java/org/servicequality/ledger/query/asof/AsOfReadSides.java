@@ -3,8 +3,9 @@ package org.servicequality.ledger.query.asof;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.h2.mvstore.MVStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -16,6 +17,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +62,8 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
     /** How often the snapshot thread looks whether the history has grown by an interval. */
     private static final Duration SNAPSHOT_CHECK = Duration.ofMinutes(1);
     private static final Duration FIRST_SNAPSHOT_CHECK = Duration.ofSeconds(10);
+    /** The page cache of the private store's scratch file. */
+    private static final int PRIVATE_STORE_CACHE_MB = 32;
 
     private final QueryGateway liveQueries;
     private final Clock organisationClock;
@@ -69,6 +76,7 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
     private final Set<ReadSideSnapshot> open = ConcurrentHashMap.newKeySet();
     private volatile MongoServer privateServer;
     private volatile MongoClient privateClient;
+    private volatile Path privateStoreDirectory;
 
     AsOfReadSides(QueryGateway liveQueries, Clock organisationClock, EventStore events, ObjectProvider<EventStorageEngine> storageEngine,
                   MongoTemplate liveMongo, MongoClient liveClient, ListableBeanFactory beans, AsOfProperties settings) {
@@ -186,10 +194,23 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
         }
     }
 
-    /** Started on the first as-of request or snapshot, on a loopback port of its own. */
+    /**
+     * Started on the first as-of request or snapshot, on a loopback port of its own. Its documents live in a scratch
+     * file, not on the heap: with a million events one instant's read side holds hundreds of thousands of documents,
+     * more than the service's whole heap (README: {@code -Xmx512m}); the file store keeps only a bounded page cache.
+     */
     private synchronized MongoClient privateStore() {
         if (privateClient == null) {
-            privateServer = new MongoServer(new MemoryBackend());
+            try {
+                privateStoreDirectory = Files.createTempDirectory("ledger-as-of-");
+            } catch (IOException unwritable) {
+                throw new UncheckedIOException(unwritable);
+            }
+            MVStore scratch = new MVStore.Builder()
+                    .fileName(privateStoreDirectory.resolve("read-sides.mv.db").toString())
+                    .cacheSize(PRIVATE_STORE_CACHE_MB)
+                    .open();
+            privateServer = new MongoServer(new H2Backend(scratch));
             privateClient = MongoClients.create(privateServer.bindAndGetConnectionString());
         }
         return privateClient;
@@ -206,7 +227,19 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
                 privateClient.close();
             } finally {
                 privateServer.shutdownNow();
+                deleteScratch(privateStoreDirectory);
             }
+        }
+    }
+
+    private static void deleteScratch(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException leftBehind) {
+            LOG.warn("Could not delete the as-of scratch store {}: {}", directory, leftBehind.toString());
         }
     }
 }
