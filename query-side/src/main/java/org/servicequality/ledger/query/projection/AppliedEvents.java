@@ -28,9 +28,14 @@ final class AppliedEvents {
     AppliedEvents() {
     }
 
-    /** An event's tracking token as positions, or an exception naming what was delivered without a usable token. */
+    /**
+     * An event's tracking token as positions, or an exception naming what was delivered without a usable token. A
+     * replay's token is read as the position it has reached; a token of two segments being merged as the positions
+     * both have passed (its lower bound), which include the event's own: its upper bound would take in the positions
+     * the segment that is ahead has passed, events of this document the other one has still to deliver.
+     */
     static AppliedEvents of(TrackedEventMessage<?> event) {
-        TrackingToken token = event.trackingToken() == null ? null : WrappedToken.unwrapUpperBound(event.trackingToken());
+        TrackingToken token = event.trackingToken() == null ? null : WrappedToken.unwrapLowerBound(event.trackingToken());
         AppliedEvents positions = new AppliedEvents();
         if (token instanceof GapAwareTrackingToken gapAware) {
             positions.index = gapAware.getIndex();

@@ -2,6 +2,9 @@ package org.servicequality.ledger.query.projection;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.MergedTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -152,6 +155,25 @@ class ReadModelDocumentTest {
 
         assertThat(note().applied).containsExactly("n-1", "n-2");
         assertThat(note().recentEventIds()).isNull();
+    }
+
+    /**
+     * While two segments are merged, the note's events come from the part that is behind (at 6, 7) while the other
+     * has passed 10: the positions both have passed count, not the leading part's.
+     */
+    @Test
+    void eventsDeliveredWhileSegmentsAreMergedAreAppliedInTurn() {
+        harness.deliver(projection, tracked(forNote("n-4"), 4));
+
+        harness.deliver(projection, mergedAt(forNote("n-6"), 6), mergedAt(forNote("n-7"), 7));
+        harness.deliver(projection, mergedAt(forNote("n-7"), 7));
+
+        assertThat(note().applied).containsExactly("n-4", "n-6", "n-7");
+    }
+
+    private static EventMessage<?> mergedAt(EventMessage<?> event, long position) {
+        return new GenericTrackedEventMessage<>(new MergedTrackingToken(new GapAwareTrackingToken(10, List.of()),
+                new GapAwareTrackingToken(position, List.of())), event);
     }
 
     @Test
