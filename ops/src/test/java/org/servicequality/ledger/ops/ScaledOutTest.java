@@ -213,6 +213,7 @@ class ScaledOutTest {
     private List<Document> boardDocuments(String database) {
         List<Document> documents = new ArrayList<>();
         for (Document document : mongo.getDatabase(database).getCollection("board_departments").find().sort(Sorts.ascending("_id"))) {
+            document.remove("appliedEvents");
             document.remove("recentEventIds");
             document.remove("readModelRevision");
             documents.add(document);

@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.h2.mvstore.MVStore;
+import org.servicequality.ledger.query.projection.PendingReadModelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.InetSocketAddress;
 
@@ -26,6 +29,8 @@ import java.net.InetSocketAddress;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DataDirectoryProperties.class)
 class EmbeddedStoresConfiguration {
+
+    private static final int KEPT_READ_MODEL_DOCUMENTS = 20_000;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoresConfiguration.class);
 
@@ -89,6 +94,17 @@ class EmbeddedStoresConfiguration {
                         : bean;
             }
         };
+    }
+
+    /**
+     * The embedded MongoDB has no writer but this process (its data directory is locked), so the documents committed
+     * batches left are kept for the next batches instead of being read again (PendingReadModelWrites). A document is
+     * a few hundred bytes to a few KB; a period's Service Star ranking, with every person's row, up to about 1 MB.
+     */
+    @Bean
+    @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
+    InitializingBean keepCommittedReadModels(MongoTemplate mongo) {
+        return () -> PendingReadModelWrites.keepCommittedDocuments(mongo, KEPT_READ_MODEL_DOCUMENTS);
     }
 
     @Bean

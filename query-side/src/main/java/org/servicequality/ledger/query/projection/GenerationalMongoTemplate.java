@@ -22,4 +22,11 @@ final class GenerationalMongoTemplate extends MongoTemplate {
     public String getCollectionName(Class<?> entityClass) {
         return generations.collectionName(entityClass, super.getCollectionName(entityClass));
     }
+
+    /** Also forgets the collection's documents kept between batches; a class-based drop comes here too. */
+    @Override
+    public void dropCollection(String collectionName) {
+        super.dropCollection(collectionName);
+        PendingReadModelWrites.collectionDropped(this, collectionName);
+    }
 }

@@ -36,6 +36,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * two would leave a token pointing past writes that were lost. {@link FlushingTokenStore} enforces that
  * order by flushing before it stores a token; the prepare-commit hook registered here covers batches
  * whose token is not stored in the same unit of work.
+ *
+ * <p>Where this process alone writes the read models (the embedded MongoDB), the documents a committed batch read
+ * or wrote are kept for the next batches ({@link #keepCommittedDocuments}, {@link CommittedDocuments}), so a
+ * document a replay touches in batch after batch is read once.
  */
 public final class PendingReadModelWrites {
 
@@ -43,25 +47,56 @@ public final class PendingReadModelWrites {
     private static final String REVISION = "readModelRevision";
     /** The collections of each MongoDB (template) known to have the revision index, so it is ensured once per process. */
     private static final Map<MongoTemplate, Set<Class<?>>> REVISION_INDEXED = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The MongoDBs (templates) this process alone writes, with the documents their last batches committed. */
+    private static final Map<MongoTemplate, CommittedDocuments> COMMITTED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final MongoTemplate mongo;
+    private final CommittedDocuments committed;
+    /** Where each document this batch loaded lives, to keep it there once the batch has committed. */
+    private final Map<ReadModelDocument, CommittedDocuments.Key> keys = new IdentityHashMap<>();
     private final Map<Class<?>, Map<String, ReadModelDocument>> loaded = new HashMap<>();
     private final Map<Class<?>, Map<String, ReadModelDocument>> dirty = new LinkedHashMap<>();
     /** Documents this batch found absent and made: none stored yet, so their revision is known to be 0. */
     private final Set<ReadModelDocument> created = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private PendingReadModelWrites(MongoTemplate mongo) {
+    private PendingReadModelWrites(MongoTemplate mongo, CommittedDocuments committed) {
         this.mongo = mongo;
+        this.committed = committed;
     }
 
     /** The pending writes of the current batch, created when the batch touches its first document. */
     public static PendingReadModelWrites ofCurrentBatch(MongoTemplate mongo) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(RESOURCE_KEY, key -> {
-            PendingReadModelWrites writes = new PendingReadModelWrites(mongo);
+            PendingReadModelWrites writes = new PendingReadModelWrites(mongo, COMMITTED.get(mongo));
             batch.onPrepareCommit(unitOfWork -> writes.flush());
+            if (writes.committed != null) {
+                batch.afterCommit(unitOfWork -> writes.keepCommitted());
+            }
             return writes;
         });
+    }
+
+    /**
+     * Keeps up to {@code maximum} committed documents of this MongoDB in memory between batches. Only for a MongoDB no
+     * other process writes: this process would not see another writer's changes ({@link CommittedDocuments}).
+     */
+    public static void keepCommittedDocuments(MongoTemplate mongo, int maximum) {
+        COMMITTED.put(mongo, new CommittedDocuments(maximum));
+    }
+
+    /** Forgets the kept documents of a dropped collection. */
+    static void collectionDropped(MongoTemplate mongo, String collection) {
+        CommittedDocuments documents = COMMITTED.get(mongo);
+        if (documents != null) {
+            documents.forgetCollection(collection);
+        }
+    }
+
+    /** How many documents of this MongoDB are kept between batches (for tests). */
+    static int committedDocumentsKept(MongoTemplate mongo) {
+        CommittedDocuments documents = COMMITTED.get(mongo);
+        return documents == null ? 0 : documents.size();
     }
 
     /** Writes what the current batch has pending, if anything. */
@@ -79,14 +114,28 @@ public final class PendingReadModelWrites {
         Map<String, ReadModelDocument> ofType = loaded.computeIfAbsent(type, t -> new HashMap<>());
         ReadModelDocument document = ofType.get(id);
         if (document == null) {
-            document = mongo.findById(id, type);
+            CommittedDocuments.Key key = new CommittedDocuments.Key(mongo.getCollectionName(type), id);
+            document = committed == null ? null : committed.take(key);
+            if (!type.isInstance(document)) {
+                document = mongo.findById(id, type);
+            }
             if (document == null) {
                 document = whenAbsent.get();
                 created.add(document);
             }
             ofType.put(id, document);
+            keys.put(document, key);
         }
         return type.cast(document);
+    }
+
+    /** After the batch committed: what it loaded is what MongoDB holds, except documents it made and never wrote. */
+    private void keepCommitted() {
+        keys.forEach((document, key) -> {
+            if (!created.contains(document)) {
+                committed.put(key, document);
+            }
+        });
     }
 
     /** Marks a document loaded from this batch as changed, so it is written when the batch commits. */

@@ -142,10 +142,15 @@ class ProjectionStoreConfiguration {
         return new SegmentBalancer(processing, tokenStore, mongo, NODE_ID, properties.claimTimeout(), properties.balanceInterval());
     }
 
-    /** For projections keeping one document per department; named in projections.yml ({@code sequencing-policy}). */
+    /**
+     * For projections keeping one document per department and one per staff member (the board); named in
+     * projections.yml ({@code sequencing-policy}). A staff member's events go by employee number, wherever the person
+     * works: their document must see them all in one segment, in order, for its record of applied events to hold
+     * ({@link ReadModelDocument}); by department, an enrolment and a later transfer came through different segments.
+     */
     @Bean
-    SequencingPolicy<EventMessage<?>> sequencingByDepartment() {
-        return new PayloadPropertySequencingPolicy("departmentId");
+    SequencingPolicy<EventMessage<?>> sequencingByStaffMemberOrDepartment() {
+        return new PayloadPropertySequencingPolicy("employeeNumber", "departmentId");
     }
 
     /**

@@ -41,8 +41,9 @@ class RankedStaff extends ReadModelDocument {
         }
     }
 
-    void hasFactsIn(String month) {
-        months.add(month);
+    /** @return whether the month is new to this person's record (only then has the document changed) */
+    boolean hasFactsIn(String month) {
+        return months.add(month);
     }
 
     void nominatedIn(String period) {

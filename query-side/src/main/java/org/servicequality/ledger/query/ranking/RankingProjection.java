@@ -215,8 +215,10 @@ class RankingProjection {
         change.accept(staffMonth);
         writes().changed(staffMonth);
         RankedStaff staff = staff(employeeNumber);
-        staff.hasFactsIn(month);
-        writes().changed(staff);
+        if (staff.hasFactsIn(month)) {
+            // Written only when its months change: a person named in every batch no longer rewrites it every batch.
+            writes().changed(staff);
+        }
         periodsOf(month).forEach(period -> refresh(staff, period));
     }
 

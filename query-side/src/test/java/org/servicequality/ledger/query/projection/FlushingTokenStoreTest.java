@@ -87,16 +87,4 @@ class FlushingTokenStoreTest {
 
         assertThat(tokenStore.fetchToken("board", 0)).isEqualTo(new GlobalSequenceTrackingToken(7));
     }
-
-    @Test
-    void aDocumentIsRememberedAsAppliedOnlyOncePerEvent() {
-        Note note = new Note("n-1");
-        assertThat(note.firstDelivery("e-1")).isTrue();
-        assertThat(note.firstDelivery("e-1")).isFalse();
-        for (int i = 0; i < ReadModelDocument.REMEMBERED_EVENTS; i++) {
-            note.firstDelivery("other-" + i);
-        }
-        // Events older than the remembered window are forgotten; redelivery never reaches that far back.
-        assertThat(note.firstDelivery("e-1")).isTrue();
-    }
 }

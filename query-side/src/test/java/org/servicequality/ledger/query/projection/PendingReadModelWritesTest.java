@@ -1,11 +1,15 @@
 package org.servicequality.ledger.query.projection;
 
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,6 +29,8 @@ class PendingReadModelWritesTest {
     }
 
     static class Note extends ReadModelDocument {
+        List<String> applied = new ArrayList<>();
+
         Note() {
         }
 
@@ -37,40 +43,50 @@ class PendingReadModelWritesTest {
         PendingReadModelWrites writes = PendingReadModelWrites.ofCurrentBatch(harness.mongo());
         Note note = writes.load(Note.class, "n-1", () -> new Note("n-1"));
         if (note.firstDelivery(eventId)) {
+            note.applied.add(eventId);
             writes.changed(note);
         }
     }
 
-    private void applyInOtherSegment(String eventId) throws Exception {
-        otherSegment.submit(() -> DefaultUnitOfWork.startAndGet(ProjectionHarness.event(eventId)).execute(() -> apply(eventId))).get();
+    /** The event named {@code eventId} at a position of the stream, in a unit of work of its own. */
+    private static DefaultUnitOfWork<?> batchOf(String eventId, long position) {
+        return DefaultUnitOfWork.startAndGet(ProjectionHarness.tracked(new GenericEventMessage<>(eventId, eventId, Map.of(), Instant.EPOCH), position));
+    }
+
+    private void applyInOtherSegment(String eventId, long position) throws Exception {
+        otherSegment.submit(() -> batchOf(eventId, position).execute(() -> apply(eventId))).get();
     }
 
     private List<String> storedEventIds() {
-        return harness.mongo().getCollection("note").find(new Document("_id", "n-1")).first().getList("recentEventIds", String.class);
+        return harness.mongo().getCollection("note").find(new Document("_id", "n-1")).first().getList("applied", String.class);
     }
 
     @Test
     void aBatchThatReadADocumentBeforeAnotherBatchWroteItFailsAndSucceedsWhenHandledAgain() throws Exception {
+        long position = 0;
         for (String earlier : List.of("e-0", "e-1")) {
             // Once for a document that does not exist yet, once for one that does.
-            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(ProjectionHarness.event("a-" + earlier));
+            long later = position + 2;
+            DefaultUnitOfWork<?> batch = batchOf("a-" + earlier, later);
             apply("a-" + earlier);
-            applyInOtherSegment(earlier);
+            applyInOtherSegment(earlier, position + 1);
 
             Throwable failure = catchThrowable(batch::commit);
 
             assertThat(failure).isInstanceOf(PendingReadModelWrites.ConcurrentReadModelWriteException.class);
             assertThat(storedEventIds()).contains(earlier).doesNotContain("a-" + earlier);
-            DefaultUnitOfWork.startAndGet(ProjectionHarness.event("a-" + earlier)).execute(() -> apply("a-" + earlier));
+            batchOf("a-" + earlier, later).execute(() -> apply("a-" + earlier));
             assertThat(storedEventIds()).endsWith(earlier, "a-" + earlier);
+            position = later;
         }
     }
 
     @Test
     void aDocumentWrittenBeforeRevisionsExistedIsUpdated() {
-        harness.mongo().getCollection("note").insertOne(new Document("_id", "n-1").append("recentEventIds", List.of("old")));
+        harness.mongo().getCollection("note").insertOne(new Document("_id", "n-1").append("applied", List.of("old"))
+                .append("recentEventIds", List.of("old")));
 
-        DefaultUnitOfWork.startAndGet(ProjectionHarness.event("new")).execute(() -> apply("new"));
+        batchOf("new", 1).execute(() -> apply("new"));
 
         assertThat(storedEventIds()).containsExactly("old", "new");
         assertThat(harness.mongo().getCollection("note").find().first().getLong("readModelRevision")).isEqualTo(1L);
@@ -78,8 +94,8 @@ class PendingReadModelWritesTest {
 
     @Test
     void theRevisionConditionHasAUniqueIndexOnIdAndRevision() {
-        DefaultUnitOfWork.startAndGet(ProjectionHarness.event("first")).execute(() -> apply("first"));
-        DefaultUnitOfWork.startAndGet(ProjectionHarness.event("second")).execute(() -> apply("second"));
+        batchOf("first", 1).execute(() -> apply("first"));
+        batchOf("second", 2).execute(() -> apply("second"));
 
         assertThat(harness.mongo().indexOps(Note.class).getIndexInfo())
                 .anySatisfy(index -> {
