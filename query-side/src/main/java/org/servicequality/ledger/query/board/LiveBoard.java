@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * served a little after the read models moved on:
  * <ul>
  *     <li>it is computed again when a batch of the query side's projections has committed in this process since
- *     the answer's computation began ({@link ReadModelsChanged}), when it is older than {@code ledger.board.max-age}
+ *     the answer's computation began ({@link ReadModelsChanged}) and the answer is at least
+ *     {@code ledger.board.min-interval} old, when it is older than {@code ledger.board.max-age}
  *     (projections run by another instance signal nothing here), or when the organisation's day has changed (overdue
  *     flags, the current month);</li>
  *     <li>one computation at a time, on a thread of its own: meanwhile every request gets the previous answer
@@ -53,6 +54,7 @@ class LiveBoard implements DisposableBean {
     private final ObjectMapper json;
     private final Clock organisationClock;
     private final Duration maxAge;
+    private final Duration minInterval;
     private final Duration answerTimeout;
     private final ExecutorService computer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "live-board");
@@ -68,6 +70,7 @@ class LiveBoard implements DisposableBean {
         this.json = json;
         this.organisationClock = organisationClock;
         this.maxAge = settings.maxAge();
+        this.minInterval = settings.minInterval();
         this.answerTimeout = settings.answerTimeout();
     }
 
@@ -111,7 +114,7 @@ class LiveBoard implements DisposableBean {
     private boolean upToDate(Answer answer) {
         Instant now = organisationClock.instant();
         // A clock set back must not keep an answer for as long as it went back.
-        return answer.changesSeen() == changes.get()
+        return (answer.changesSeen() == changes.get() || now.isBefore(answer.computedAt().plus(minInterval)))
                 && !now.isBefore(answer.computedAt())
                 && now.isBefore(answer.computedAt().plus(maxAge))
                 && LocalDate.ofInstant(now, organisationClock.getZone()).equals(answer.day());

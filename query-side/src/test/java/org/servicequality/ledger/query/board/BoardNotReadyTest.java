@@ -25,7 +25,7 @@ class BoardNotReadyTest {
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     private final LiveBoardTest.Boards boards = new LiveBoardTest.Boards();
     private final LiveBoard live = new LiveBoard(boards.gateway(), mapper, clock,
-            new BoardProperties(Duration.ofSeconds(1), Duration.ofMillis(100)));
+            new BoardProperties(Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(100)));
 
     @AfterEach
     void tearDown() {

@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 class LiveBoardTest {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
+    private static final Duration MIN_INTERVAL = Duration.ofMillis(500);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
@@ -60,6 +61,22 @@ class LiveBoardTest {
         assertThat(computation(live.board())).as("the previous answer, while the next is computed").isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> computation(live.board()) == 2);
         assertThat(boards.computations.get()).isEqualTo(2);
+    }
+
+    @Test
+    void changesWithinTheMinimumIntervalWaitForIt() {
+        live.destroy();
+        live = new LiveBoard(boards.gateway(), mapper, clock, new BoardProperties(MAX_AGE, MIN_INTERVAL, Duration.ofSeconds(30)));
+        assertThat(computation(live.board())).isEqualTo(1);
+
+        live.on(new ReadModelsChanged("board"));
+        clock.advance(MIN_INTERVAL.minusMillis(1));
+        assertThat(computation(live.board())).isEqualTo(1);
+        assertThat(boards.computations.get()).as("no computation inside the interval").isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(computation(live.board())).as("the previous answer, while the next is computed").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> computation(live.board()) == 2);
     }
 
     @Test
@@ -123,7 +140,7 @@ class LiveBoardTest {
     @Test
     void aNewDayInTheOrganisationsTimeZoneNeedsANewAnswer() {
         live.destroy();
-        live = new LiveBoard(boards.gateway(), mapper, clock, new BoardProperties(Duration.ofDays(2), Duration.ofSeconds(30)));
+        live = new LiveBoard(boards.gateway(), mapper, clock, new BoardProperties(Duration.ofDays(2), Duration.ZERO, Duration.ofSeconds(30)));
         clock.set(Instant.parse("2026-07-31T15:59:59Z"));
         live.board();
         clock.advance(Duration.ofSeconds(2));
@@ -169,7 +186,7 @@ class LiveBoardTest {
     }
 
     private LiveBoard liveBoard(Duration answerTimeout) {
-        return new LiveBoard(boards.gateway(), mapper, clock, new BoardProperties(MAX_AGE, answerTimeout));
+        return new LiveBoard(boards.gateway(), mapper, clock, new BoardProperties(MAX_AGE, Duration.ZERO, answerTimeout));
     }
 
     /** Which computation produced the answer; {@link Boards} numbers them in the scoring-version field. */
