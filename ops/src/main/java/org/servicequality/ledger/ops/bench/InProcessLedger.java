@@ -17,6 +17,7 @@ import org.servicequality.ledger.ops.LedgerApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.servicequality.ledger.query.asof.AsOfSnapshots;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.PrintStream;
@@ -103,7 +104,8 @@ final class InProcessLedger implements AutoCloseable {
         System.setProperty("axoniq.update-checker.disabled", "true");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--ledger.data-dir=" + dataDirectory, "--spring.main.banner-mode=off",
+                // As-of snapshots are made when asked for (makeAsOfSnapshots), not beside the measurements.
+                .run("--ledger.data-dir=" + dataDirectory, "--spring.main.banner-mode=off", "--ledger.as-of.snapshot-check=PT0S",
                         "--logging.level.org.axonframework=warn", "--logging.level.org.servicequality=warn");
         return new InProcessLedger(context, out, progressEvery);
     }
@@ -175,6 +177,15 @@ final class InProcessLedger implements AutoCloseable {
         } finally {
             collection.drop();
         }
+    }
+
+    /** Makes the as-of views' stored snapshots over the whole store, as the service does in the background as history grows. */
+    Rate makeAsOfSnapshots() {
+        long events = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        long started = System.nanoTime();
+        context.getBean(AsOfSnapshots.class).makeSnapshotsNow();
+        return new Rate(events, seconds(started), Machine.loadAverage());
     }
 
     /** Starts every streaming processor from its initial token and waits until each has handled the whole store. */

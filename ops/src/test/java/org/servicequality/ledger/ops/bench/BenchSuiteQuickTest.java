@@ -43,9 +43,9 @@ class BenchSuiteQuickTest {
                 "board JSON p99 at 500/s",
                 "board JSON p99 ÷ static file p99 (same run)",
                 "resident set of the service after loading and serving",
-                "as-of board over the whole history, first request");
+                "as-of board, slowest first request of 3 instants");
         assertThat(result.figures()).allSatisfy(figure -> assertThat(figure.measured()).isPositive());
-        assertThat(output).contains("History: writing", "replay:", "caught up", "commands, closed loop:", "load average");
+        assertThat(output).contains("History: writing", "replay:", "caught up", "As-of snapshots over the store", "commands, closed loop:", "load average");
         assertThat(Files.readString(report)).contains("quick mode", "| measurement | measured | target |",
                 "command: `java -jar ops/target/service-quality-ledger.jar bench --mode quick --events 2000", "hardware: ");
 

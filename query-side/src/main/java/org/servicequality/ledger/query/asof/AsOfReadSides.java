@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,15 +53,13 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @EnableConfigurationProperties(AsOfProperties.class)
-class AsOfReadSides implements AsOfViews, DisposableBean {
+class AsOfReadSides implements AsOfViews, AsOfSnapshots, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsOfReadSides.class);
     /** A request may still be answering from a read side the cache has just let go of. */
     private static final Duration CLOSE_GRACE = Duration.ofMinutes(1);
     /** Snapshots live beside the read models, in a database of their own: they are no read model. */
     private static final String SNAPSHOT_DATABASE_SUFFIX = "-as-of-snapshots";
-    /** How often the snapshot thread looks whether the history has grown by an interval. */
-    private static final Duration SNAPSHOT_CHECK = Duration.ofMinutes(1);
     private static final Duration FIRST_SNAPSHOT_CHECK = Duration.ofSeconds(10);
     /** The page cache of the private store's scratch file. */
     private static final int PRIVATE_STORE_CACHE_MB = 32;
@@ -100,8 +99,10 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
                 return false;
             }
         };
-        snapshotter.scheduleWithFixedDelay(this::advanceSnapshots, FIRST_SNAPSHOT_CHECK.toMillis(), SNAPSHOT_CHECK.toMillis(),
-                TimeUnit.MILLISECONDS);
+        if (!settings.snapshotCheck().isZero()) {
+            snapshotter.scheduleWithFixedDelay(this::advanceSnapshots, FIRST_SNAPSHOT_CHECK.toMillis(),
+                    settings.snapshotCheck().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private static ScheduledExecutorService singleThread(String name, int priority) {
@@ -180,7 +181,19 @@ class AsOfReadSides implements AsOfViews, DisposableBean {
         try {
             builder.advanceSnapshots(organisationClock.instant(), events.createHeadToken());
         } catch (RuntimeException failure) {
-            LOG.warn("As-of snapshots not advanced; retried in {}", SNAPSHOT_CHECK, failure);
+            LOG.warn("As-of snapshots not advanced; retried at the next check", failure);
+        }
+    }
+
+    @Override
+    public void makeSnapshotsNow() {
+        try {
+            snapshotter.submit(() -> builder.advanceSnapshots(organisationClock.instant(), events.createHeadToken())).get();
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("As-of snapshots could not be made", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while as-of snapshots were made", interrupted);
         }
     }
 
