@@ -11,9 +11,9 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.servicequality.ledger.query.projection.PendingReadModelWritesTest.Note;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,17 +33,6 @@ class ReadModelDocumentTest {
     @AfterEach
     void tearDown() {
         harness.close();
-    }
-
-    static class Note extends ReadModelDocument {
-        List<String> applied = new ArrayList<>();
-
-        Note() {
-        }
-
-        Note(String id) {
-            super(id);
-        }
     }
 
     static class Projection {
