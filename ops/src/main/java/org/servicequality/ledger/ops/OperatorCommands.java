@@ -45,7 +45,7 @@ final class OperatorCommands {
                          [--work-dir DIR]          kill -9 the service under load again and again and check nothing was lost
               bench [--mode full|quick] [--events 1000000] [--seed 1] [--clients 16] [--command-rate 300] [--read-rate 500]
                     [--read-clients 16] [--seconds 30] [--departments 60] [--staff 3000] [--bulk-documents EVENTS/10]
-                    [--user U --password P] [--service-jvm-options '...'] [--work-dir DIR] [--report docs/benchmarks.md]
+                    [--user U --password P] [--service-jvm-options '...'] [--work-dir DIR] [--store DIR] [--report docs/benchmarks.md]
                                                    the benchmark suite against the speed targets (docs/benchmarks.md)
             """ + AuditCommands.USAGE;
     private static final Set<String> COMMANDS = Set.of("backup", "restore", "crash-test", "bench", "audit", "user");
@@ -97,6 +97,10 @@ final class OperatorCommands {
             return usage(wrongOption.getMessage());
         } catch (Exception failed) {
             System.err.println(args[0] + " failed: " + (failed.getMessage() == null ? failed : failed.getMessage()));
+            // The message alone hid why a long run failed (an hour's work, and no cause to show for it).
+            for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+                System.err.println("  caused by " + cause);
+            }
             return 1;
         }
     }

@@ -15,12 +15,14 @@ import java.util.Map;
  * @param readRate         the rate of the board and static-response phases (the target names 500/s)
  * @param readClients      clients that share that rate
  * @param serviceJvmOptions JVM options of the service process (default: {@value #README_JVM_OPTIONS}, as the README runs it)
+ * @param existingStore    the data directory of an earlier run to measure the service on again (its history, scan, bulk
+ *                         writes, replay and snapshots are not repeated), or null for a new one
  * @param report           the Markdown file the results are appended to, or null for none
  */
 public record BenchSettings(boolean quick, long events, int departments, int staff, long seed,
                             int commandClients, double commandRate, double readRate, int readClients, Duration phase,
                             int bulkDocuments, String user, String password, List<String> serviceJvmOptions,
-                            Path workDirectory, Path report, Duration progressEvery) {
+                            Path workDirectory, Path existingStore, Path report, Duration progressEvery) {
 
     /** The JVM options of the README's command that runs the service. */
     static final String README_JVM_OPTIONS = "-Xmx512m";
@@ -46,6 +48,7 @@ public record BenchSettings(boolean quick, long events, int departments, int sta
                 options.get("user"), options.get("password"),
                 jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")),
                 Path.of(options.getOrDefault("work-dir", defaultWorkDirectory.toString())),
+                options.containsKey("store") ? Path.of(options.get("store")) : null,
                 options.containsKey("report") ? Path.of(options.get("report")) : quick ? null : Path.of("docs/benchmarks.md"),
                 Duration.ofSeconds(quick ? 1 : 5));
     }
@@ -59,6 +62,9 @@ public record BenchSettings(boolean quick, long events, int departments, int sta
                 .append(" --command-rate ").append((long) commandRate).append(" --read-rate ").append((long) readRate)
                 .append(" --read-clients ").append(readClients).append(" --seconds ").append(phase.toSeconds())
                 .append(" --bulk-documents ").append(bulkDocuments);
+        if (existingStore != null) {
+            line.append(" --store ").append(existingStore);
+        }
         if (!serviceJvmOptions.isEmpty()) {
             line.append(" --service-jvm-options '").append(String.join(" ", serviceJvmOptions)).append('\'');
         }

@@ -68,7 +68,8 @@ public final class BenchSuite {
         BenchReport report = new BenchReport();
         Organisation organisation = Organisation.ofSize(settings.departments(), settings.staff());
         Files.createDirectories(settings.workDirectory());
-        Path store = Files.createTempDirectory(settings.workDirectory(), "store-");
+        boolean reused = settings.existingStore() != null;
+        Path store = reused ? settings.existingStore() : Files.createTempDirectory(settings.workDirectory(), "store-");
         report.context("command: `" + settings.commandLine() + "`");
         report.context("commit: " + commit());
         report.context("hardware: " + Machine.hardware());
@@ -85,9 +86,13 @@ public final class BenchSuite {
         report.context("data directory: " + store);
         printMachine();
 
-        long events;
-        double inProcessRss;
-        try (InProcessLedger ledger = InProcessLedger.start(store, out, settings.progressEvery())) {
+        long events = 0;
+        if (reused) {
+            // Steps 1 to 5 made this store in an earlier run; only the service's measurements are taken again.
+            out.println("Reusing the data directory of an earlier run: no history, scan, bulk writes, replay or snapshots");
+            report.context("data size: the store of an earlier run (" + storeSize(store) + "), history, scan, bulk writes, replay"
+                    + " and snapshots not measured again");
+        } else try (InProcessLedger ledger = InProcessLedger.start(store, out, settings.progressEvery())) {
             out.println("History: writing " + settings.events() + " events from seed " + settings.seed());
             InProcessLedger.Rate history = ledger.generateHistory(organisation, settings.events(), settings.seed());
             events = history.items();
@@ -116,13 +121,15 @@ public final class BenchSuite {
             InProcessLedger.Rate snapshots = ledger.makeAsOfSnapshots();
             report.detail(String.format(Locale.ROOT, "as-of snapshots made over the store (the service makes them in the background as "
                     + "history grows): %,d events in %.1f s, load %s", snapshots.items(), snapshots.seconds(), snapshots.loadAverage()));
-            inProcessRss = Machine.residentMiB(ProcessHandle.current().pid());
+            double inProcessRss = Machine.residentMiB(ProcessHandle.current().pid());
             report.detail(String.format(Locale.ROOT, "resident set of the harness JVM (in-process ledger after generating, scanning and "
                     + "replaying): %.0f MiB", inProcessRss));
         }
 
         long failed = 0;
-        out.println("Starting the service on the generated data directory");
+        // A reused store holds the cases and idempotency keys of the earlier run's commands: new ones need a new seed.
+        long commandSeed = reused ? began.toEpochMilli() : settings.seed() * 1_000_000;
+        out.println("Starting the service on the data directory");
         try (LedgerProcess service = LedgerProcess.start(store, settings.workDirectory().resolve("service.log"), settings.serviceJvmOptions())) {
             // The service started here knows the harness's own user; --user logs in as another one instead.
             HttpTarget target = new HttpTarget(service.baseUrl(), settings.user() == null || settings.user().isBlank()
@@ -131,16 +138,17 @@ public final class BenchSuite {
             Duration warmUp = settings.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
             out.println("Warming up (not counted)");
             driver.run("warm-up reads", settings.readClients(), settings.readRate(), warmUp, fixed(BOARD_PATH));
-            driver.run("warm-up commands", settings.commandClients(), 0, warmUp, commands(settings.seed() * 1_000_000));
+            driver.run("warm-up commands", settings.commandClients(), 0, warmUp, commands(commandSeed));
 
             LoadDriver.Result board = driver.run("board JSON", settings.readClients(), settings.readRate(), settings.phase(), fixed(BOARD_PATH));
             LoadDriver.Result trivial = driver.run("static file", settings.readClients(), settings.readRate(), settings.phase(), fixed(STATIC_PATH));
             LoadDriver.Result closedLoop = driver.run("commands, closed loop", settings.commandClients(), 0, settings.phase(),
-                    commands(settings.seed() * 1_000_000 + 1_000));
+                    commands(commandSeed + 1_000));
             LoadDriver.Result steady = driver.run("commands, steady rate", settings.commandClients(), settings.commandRate(), settings.phase(),
-                    commands(settings.seed() * 1_000_000 + 2_000));
+                    commands(commandSeed + 2_000));
             double serviceRss = Machine.residentMiB(service.pid());
             String loadAfter = Machine.loadAverage();
+            out.printf(Locale.ROOT, "  resident set of the service after loading and serving: %.0f MiB, load %s%n", serviceRss, loadAfter);
             // After the RSS: an as-of view keeps a read side of its instant while it is kept.
             Timed slowest = null;
             List<String> asOfDetails = new ArrayList<>();
@@ -179,6 +187,9 @@ public final class BenchSuite {
 
         String title = String.format(Locale.ROOT, "%s, %s mode, %,d events", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
                 .format(began.atOffset(ZoneOffset.UTC)), settings.quick() ? "quick" : "full", events);
+        if (reused) {
+            title = title.replaceFirst(", 0 events$", ", the store of an earlier run");
+        }
         String markdown = report.markdown(title);
         out.println(markdown);
         if (settings.report() != null) {
