@@ -33,9 +33,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A read side in a database of its own on a private in-memory MongoDB (dropped on {@link #close()}): the live
- * projection classes handle events in batches, each batch one unit of work as in a processor, and the live query
- * handler classes answer from what they wrote, with the organisation clock stopped at the instant it stands for.
+ * A read side in a database of its own on the private MongoDB of {@link AsOfReadSides} (dropped on {@link #close()}):
+ * the live projection classes handle events in batches, each batch one unit of work as in a processor, and the live
+ * query handler classes answer from what they wrote, with the organisation clock stopped at the instant it stands for.
  *
  * <p>It starts empty or from a stored snapshot ({@link StoredSnapshots}) and moves forward in the store's global order;
  * it knows the position after the last event it applied and the latest timestamp among all events it holds, which is
