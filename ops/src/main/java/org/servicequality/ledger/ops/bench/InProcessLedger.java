@@ -181,18 +181,21 @@ final class InProcessLedger implements AutoCloseable {
 
     /** Makes the as-of views' stored snapshots over the whole store, as the service does in the background as history grows. */
     Rate makeAsOfSnapshots() {
-        long events = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        long events = storedEvents();
         long started = System.nanoTime();
         context.getBean(AsOfSnapshots.class).makeSnapshotsNow();
         return new Rate(events, seconds(started), Machine.loadAverage());
     }
 
+    private long storedEvents() {
+        return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+
     /** Starts every streaming processor from its initial token and waits until each has handled the whole store. */
     Replay replayAllProjections(Duration timeout) throws InterruptedException {
         long head = context.getBean(EventStore.class).createHeadToken().position().orElse(-1);
-        long events = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        long events = storedEvents();
         long started = System.nanoTime();
         long nextProgress = started + progressEvery.toNanos();
         processors.forEach(EventProcessor::start);

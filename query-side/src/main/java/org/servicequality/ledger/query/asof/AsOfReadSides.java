@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -177,18 +178,23 @@ class AsOfReadSides implements AsOfViews, AsOfSnapshots, DisposableBean {
         return built;
     }
 
+    /** The background check: a failure is logged and the next check tries again. */
     private void advanceSnapshots() {
         try {
-            builder.advanceSnapshots(organisationClock.instant(), events.createHeadToken());
+            makeSnapshots();
         } catch (RuntimeException failure) {
             LOG.warn("As-of snapshots not advanced; retried at the next check", failure);
         }
     }
 
+    private void makeSnapshots() {
+        builder.advanceSnapshots(organisationClock.instant(), events.createHeadToken());
+    }
+
     @Override
     public void makeSnapshotsNow() {
         try {
-            snapshotter.submit(() -> builder.advanceSnapshots(organisationClock.instant(), events.createHeadToken())).get();
+            snapshotter.submit(this::makeSnapshots).get();
         } catch (ExecutionException failed) {
             throw new IllegalStateException("As-of snapshots could not be made", failed.getCause());
         } catch (InterruptedException interrupted) {
@@ -246,11 +252,8 @@ class AsOfReadSides implements AsOfViews, AsOfSnapshots, DisposableBean {
     }
 
     private static void deleteScratch(Path directory) {
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
+        try {
+            FileSystemUtils.deleteRecursively(directory);
         } catch (IOException leftBehind) {
             LOG.warn("Could not delete the as-of scratch store {}: {}", directory, leftBehind.toString());
         }
