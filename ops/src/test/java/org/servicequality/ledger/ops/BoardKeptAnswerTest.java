@@ -8,6 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +61,27 @@ class BoardKeptAnswerTest {
             assertThat(row(board, "LAB").get("total").get("replied").asLong()).isEqualTo(1);
             // The CSV is served from the same kept answer.
             assertThat(ledger.get("/api/board.csv").body()).contains("\nENT,").contains("\nLAB,");
+            assertCompressedAndRevalidated(ledger);
         }
+    }
+
+    /** Through the real server and its security filters, as a browser reads the board: compressed, then revalidated. */
+    private static void assertCompressedAndRevalidated(RunningLedger ledger) throws Exception {
+        HttpClient browser = HttpClient.newHttpClient();
+        URI board = URI.create(ledger.baseUrl() + "/api/board");
+        HttpResponse<byte[]> compressed = browser.send(HttpRequest.newBuilder(board).header("Accept-Encoding", "gzip, deflate, br").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(compressed.statusCode()).isEqualTo(200);
+        assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
+        String plain = ledger.get("/api/board").body();
+        try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+            assertThat(json(new String(gunzip.readAllBytes(), StandardCharsets.UTF_8))).isEqualTo(json(plain));
+        }
+        String etag = compressed.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> unchanged = browser.send(HttpRequest.newBuilder(board).header("Accept-Encoding", "gzip")
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
     }
 
     @Test

@@ -140,6 +140,9 @@ public final class BenchSuite {
             driver.run("warm-up reads", settings.readClients(), settings.readRate(), warmUp, fixed(BOARD_PATH));
             driver.run("warm-up commands", settings.commandClients(), 0, warmUp, commands(commandSeed));
 
+            HttpTarget.Answer boardAnswer = target.send(HttpTarget.Request.get(BOARD_PATH));
+            report.detail(String.format(Locale.ROOT, "board JSON: %,d bytes, sent as %,d bytes (%s)", boardAnswer.content().length,
+                    boardAnswer.sent().length, boardAnswer.gzipped() ? "gzip, as the clients accept it" : "uncompressed"));
             LoadDriver.Result board = driver.run("board JSON", settings.readClients(), settings.readRate(), settings.phase(), fixed(BOARD_PATH));
             LoadDriver.Result trivial = driver.run("static file", settings.readClients(), settings.readRate(), settings.phase(), fixed(STATIC_PATH));
             LoadDriver.Result closedLoop = driver.run("commands, closed loop", settings.commandClients(), 0, settings.phase(),

@@ -9,6 +9,7 @@ import org.servicequality.ledger.api.board.FindDepartmentBoard;
 import org.servicequality.ledger.api.board.FindPublicBoard;
 import org.servicequality.ledger.api.board.PublicBoard;
 import org.servicequality.ledger.query.asof.AsOfViews;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
@@ -103,12 +105,48 @@ class BoardController implements PublicWebPages {
     @ApiResponse(responseCode = "200", description = "The board", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = PublicBoard.class)))
     @GetMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> board(@RequestParam(required = false) String asOf) throws JsonProcessingException {
+    ResponseEntity<byte[]> board(@RequestParam(required = false) String asOf,
+                                 @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding)
+            throws JsonProcessingException {
         AsOfViews.ReadSide view = views.at(asOf);
-        // The live board is sent as it was written when computed: at hundreds of requests a second, writing it
-        // again for each was most of what a request cost.
-        byte[] body = view.asOf() == null ? liveBoard.json() : json.writeValueAsBytes(board(view));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        if (view.asOf() != null) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(board(view)));
+        }
+        // The live board is sent as it was written and compressed when computed: at hundreds of requests a second,
+        // writing it again for each was most of what a request cost. Its entity tag lets a polling client revalidate
+        // (Spring answers a matching If-None-Match with 304 and no body).
+        LiveBoard.Json live = liveBoard.json();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache()).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (acceptsGzip(acceptEncoding)) {
+            return answer.eTag(live.etag() + "-gzip").header(HttpHeaders.CONTENT_ENCODING, "gzip").body(live.gzipped());
+        }
+        return answer.eTag(live.etag()).body(live.plain());
+    }
+
+    /** Whether an {@code Accept-Encoding} header (RFC 9110, 12.5.3) accepts gzip: named, with a quality above zero. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] nameAndParameters = coding.split(";");
+            String name = nameAndParameters[0].trim();
+            if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+                for (int i = 1; i < nameAndParameters.length; i++) {
+                    String parameter = nameAndParameters[i].trim();
+                    if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                        try {
+                            return Double.parseDouble(parameter.substring(2).trim()) > 0;
+                        } catch (NumberFormatException malformed) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     @Operation(summary = "One department's board page", description = """

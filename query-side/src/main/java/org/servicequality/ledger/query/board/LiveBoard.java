@@ -12,7 +12,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The live board's answer, kept and shared by every request instead of computed for each (one answer reads about
@@ -78,7 +83,28 @@ class LiveBoard implements DisposableBean {
      * @param json        the board as {@code GET /api/board} sends it, written once rather than for every request
      * @param changesSeen how many change signals had arrived when the computation began
      */
-    private record Answer(PublicBoard board, byte[] json, long changesSeen, Instant computedAt, LocalDate day) {
+    private record Answer(PublicBoard board, Json json, long changesSeen, Instant computedAt, LocalDate day) {
+    }
+
+    /**
+     * The board's JSON as sent, in both encodings, and its entity tag. Compressed once per computation: with every
+     * department's open rectifications the board runs to megabytes over a long history, and compressing it for each
+     * request would cost more than computing it.
+     *
+     * @param etag a strong entity tag of {@code plain}; the compressed bytes are another representation, tagged
+     *             {@code etag + "-gzip"} by the controller
+     */
+    record Json(byte[] plain, byte[] gzipped, String etag) {
+
+        static Json of(byte[] plain) {
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream(plain.length / 8 + 64);
+            try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+                gzip.write(plain);
+            } catch (IOException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
+            return new Json(plain, compressed.toByteArray(), DigestUtils.md5DigestAsHex(plain));
+        }
     }
 
     @EventListener
@@ -96,7 +122,7 @@ class LiveBoard implements DisposableBean {
     }
 
     /** {@link #board()} as JSON, written with the application's object mapper. */
-    byte[] json() {
+    Json json() {
         return answer().json();
     }
 
@@ -146,7 +172,7 @@ class LiveBoard implements DisposableBean {
             long changesSeen = changes.get();
             Instant started = organisationClock.instant();
             PublicBoard board = queries.query(new FindPublicBoard(), PublicBoard.class).join();
-            Answer answer = new Answer(board, json.writeValueAsBytes(board), changesSeen, started, LocalDate.ofInstant(started, organisationClock.getZone()));
+            Answer answer = new Answer(board, Json.of(json.writeValueAsBytes(board)), changesSeen, started, LocalDate.ofInstant(started, organisationClock.getZone()));
             kept = answer;
             computing.set(null);
             next.complete(answer);
