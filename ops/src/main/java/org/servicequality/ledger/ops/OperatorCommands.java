@@ -160,7 +160,7 @@ final class OperatorCommands {
     /** @return 0 when every request of the run was answered with a 2xx, whether or not the targets were met */
     private static int bench(Map<String, String> options) throws Exception {
         BenchSettings settings = BenchSettings.fromOptions(options, Path.of(System.getProperty("java.io.tmpdir"), "ledger-bench"));
-        return new BenchSuite(settings, System.out).run().failedRequests() == 0 ? 0 : 1;
+        return new BenchSuite(settings, System.out).run().failures() == 0 ? 0 : 1;
     }
 
     private static boolean required(Map<String, String> options, String name) {

@@ -45,8 +45,8 @@ public final class BenchSuite {
         }
     }
 
-    /** @param failedRequests requests that got no 2xx: a working service and harness have none */
-    public record Result(List<BenchReport.Figure> figures, long events, long failedRequests, Path dataDirectory, String markdown) {
+    /** @param failures requests that got no 2xx and steps that failed: a working service and harness have none */
+    public record Result(List<BenchReport.Figure> figures, long events, long failures, Path dataDirectory, String markdown) {
     }
 
     private static final String STATIC_PATH = "/board.css";
@@ -87,6 +87,7 @@ public final class BenchSuite {
         printMachine();
 
         long events = 0;
+        long failedSteps = 0;
         if (reused) {
             // Steps 1 to 5 made this store in an earlier run; only the service's measurements are taken again.
             out.println("Reusing the data directory of an earlier run: no history, scan, bulk writes, replay or snapshots");
@@ -118,15 +119,22 @@ public final class BenchSuite {
             report.figure(new BenchReport.Figure("replay rate ÷ raw scan rate (same run)", 100 * replay.perSecond() / scan.perSecond(),
                     40, true, "%", replay.loadAverage()));
             out.println("As-of snapshots over the store (every ledger.as-of.snapshot-interval events)");
-            InProcessLedger.Rate snapshots = ledger.makeAsOfSnapshots();
-            report.detail(String.format(Locale.ROOT, "as-of snapshots made over the store (the service makes them in the background as "
-                    + "history grows): %,d events in %.1f s, load %s", snapshots.items(), snapshots.seconds(), snapshots.loadAverage()));
+            try {
+                InProcessLedger.Rate snapshots = ledger.makeAsOfSnapshots();
+                report.detail(String.format(Locale.ROOT, "as-of snapshots made over the store (the service makes them in the background as "
+                        + "history grows): %,d events in %.1f s, load %s", snapshots.items(), snapshots.seconds(), snapshots.loadAverage()));
+            } catch (RuntimeException notMade) {
+                // The service's figures are still worth having; the as-of board below then starts from an older snapshot or none.
+                failedSteps++;
+                notMade.printStackTrace(out);
+                report.detail("as-of snapshots could not be made, load " + Machine.loadAverage() + ": " + causes(notMade));
+            }
             double inProcessRss = Machine.residentMiB(ProcessHandle.current().pid());
             report.detail(String.format(Locale.ROOT, "resident set of the harness JVM (in-process ledger after generating, scanning and "
                     + "replaying): %.0f MiB", inProcessRss));
         }
 
-        long failed = 0;
+        long failed = failedSteps;
         // A reused store holds the cases and idempotency keys of the earlier run's commands: new ones need a new seed.
         long commandSeed = reused ? began.toEpochMilli() : settings.seed() * 1_000_000;
         out.println("Starting the service on the data directory");
@@ -233,6 +241,15 @@ public final class BenchSuite {
             long bytes = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
             return String.format(Locale.ROOT, "%.0f MiB on disk with the read models", bytes / 1024.0 / 1024.0);
         }
+    }
+
+    /** Every message of a failure's cause chain, outermost first. */
+    private static String causes(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        return String.join(" <- ", messages);
     }
 
     /** The commit measured, when this runs from a git checkout. */

@@ -33,7 +33,7 @@ class BenchSuiteQuickTest {
         BenchSuite.Result result = new BenchSuite(settings, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         String output = printed.toString(StandardCharsets.UTF_8);
-        assertThat(result.failedRequests()).as(output).isZero();
+        assertThat(result.failures()).as(output).isZero();
         assertThat(result.events()).isGreaterThanOrEqualTo(2_000);
         assertThat(result.figures()).extracting(BenchReport.Figure::measurement).containsExactlyInAnyOrder(
                 "replay of all projections over the store",
