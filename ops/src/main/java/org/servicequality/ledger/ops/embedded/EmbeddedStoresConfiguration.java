@@ -51,13 +51,16 @@ class EmbeddedStoresConfiguration {
      * of acknowledged commands on every kill -9; this costs little at our commit rates (see docs/reliability.md).
      * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while a graceful shutdown still
      * finishes in-flight commands and stores processor tokens; the pool closes it instead, after those.
+     * QUERY_CACHE_SIZE=64: each connection keeps its parsed statements; H2's default of 8 is fewer than the distinct
+     * statements one command runs (events, idempotency key, staff conduct, deadline, directory reads), so every
+     * command parsed its SQL again (docs/benchmarks.md, "Found and fixed" 11).
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
     HikariDataSource embeddedEventStoreDataSource(DataDirectory dataDirectory) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("embedded-event-store");
-        dataSource.setJdbcUrl(DataDirectory.eventStoreUrl(dataDirectory.root(), ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
+        dataSource.setJdbcUrl(DataDirectory.eventStoreUrl(dataDirectory.root(), ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE"));
         dataSource.setUsername("ledger");
         dataSource.setPassword("");
         return dataSource;

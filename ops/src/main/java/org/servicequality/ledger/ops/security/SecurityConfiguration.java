@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -72,6 +73,17 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new VerifiedPasswords(new BCryptPasswordEncoder());
+    }
+
+    /**
+     * Spring Security otherwise records a Micrometer observation around every filter of the chain, every
+     * authentication and every authorization (a timer and a long-task timer each): a large share of a command's CPU
+     * (docs/benchmarks.md, "Found and fixed" 11), for meters nobody reads. A request is still timed once, as
+     * {@code http.server.requests}, and refusals show there by status.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
