@@ -5,11 +5,13 @@ import org.servicequality.ledger.api.award.ServiceStarCriterion;
 import org.servicequality.ledger.api.ranking.StarStatus;
 import org.servicequality.ledger.query.projection.ReadModelDocument;
 import org.servicequality.ledger.query.projection.ReadModelOf;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,13 @@ class ServiceStarRankingDocument extends ReadModelDocument {
     private String period;
     private List<Nominee> nominees = new ArrayList<>();
     private List<RankedRow> rows = new ArrayList<>();
+    /**
+     * Each person's row in {@link #rows}, so that replacing it finds the old row by a binary search instead of a walk
+     * over every row (a year's ranking holds every ranked person, and a replay replaces rows for most events). Built
+     * from the rows when first needed, never stored.
+     */
+    @Transient
+    private Map<String, RankedRow> rowOf;
 
     ServiceStarRankingDocument() {
     }
@@ -56,13 +65,31 @@ class ServiceStarRankingDocument extends ReadModelDocument {
 
     /** Replaces the person's row (or drops it when empty), keeping the rows in rank order. */
     void replaceRow(String employeeNumber, RankedRow row) {
-        rows.removeIf(existing -> existing.getEmployeeNumber().equals(employeeNumber));
+        RankedRow previous = rowOf().remove(employeeNumber);
+        if (previous != null) {
+            rows.remove(positionOf(previous));
+        }
         if (!row.isEmpty()) {
             RankedRow scored = row.scored();
             // The order is total (it ends in the employee number), so the search never finds an equal row.
             int insertionPoint = -Collections.binarySearch(rows, scored, ServiceStarScoring.ORDER) - 1;
             rows.add(insertionPoint, scored);
+            rowOf.put(employeeNumber, scored);
         }
+    }
+
+    private Map<String, RankedRow> rowOf() {
+        if (rowOf == null) {
+            rowOf = new HashMap<>();
+            rows.forEach(row -> rowOf.put(row.getEmployeeNumber(), row));
+        }
+        return rowOf;
+    }
+
+    /** Found by the rank order; by a walk only if the stored rows are not in the order this code ranks by. */
+    private int positionOf(RankedRow row) {
+        int position = Collections.binarySearch(rows, row, ServiceStarScoring.ORDER);
+        return position >= 0 && rows.get(position) == row ? position : rows.indexOf(row);
     }
 
     String getPeriod() {
