@@ -21,13 +21,29 @@ import java.util.function.Supplier;
  * without its index entry; killed before the next commit, the service restarted on that torn collection: a document
  * its own index did not find was created afresh, and the department statistics (many new documents per batch) lost
  * counts for good or failed the same batch again and again. Commands share the lock; a commit takes it alone.
+ *
+ * <p>It is committed when a tracking token changes ({@link CommittingTokenStore}), and also after any command that
+ * leaves more than {@link #MAX_UNSAVED_BYTES} of changes unsaved: with its background writer off, an MVStore keeps
+ * every change on the heap until a commit, and writers that store no token (the as-of snapshots, saved while the
+ * processors have nothing to do, hundreds of MB compressed at a million events; the benchmark's raw bulk writes) would
+ * otherwise hold all they wrote there: the benchmark's snapshot step ran out of heap at a million events. Writing
+ * read-model changes ahead of their token is safe (they are applied idempotently when the batch is handled again);
+ * the commit still falls between whole commands.
  */
 final class EmbeddedReadModelBackend extends H2Backend {
 
+    static final int MAX_UNSAVED_BYTES = 64 << 20;
+
     private final ReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
+    private final int maxUnsavedBytes;
 
     EmbeddedReadModelBackend(MVStore store) {
+        this(store, MAX_UNSAVED_BYTES);
+    }
+
+    EmbeddedReadModelBackend(MVStore store, int maxUnsavedBytes) {
         super(store);
+        this.maxUnsavedBytes = maxUnsavedBytes;
     }
 
     @Override
@@ -52,10 +68,15 @@ final class EmbeddedReadModelBackend extends H2Backend {
 
     private <T> T whole(Supplier<T> command) {
         commandsOrCommit.readLock().lock();
+        T result;
         try {
-            return command.get();
+            result = command.get();
         } finally {
             commandsOrCommit.readLock().unlock();
         }
+        if (getMvStore().getUnsavedMemory() > maxUnsavedBytes) {
+            commit();
+        }
+        return result;
     }
 }
