@@ -23,16 +23,17 @@ import java.util.function.Supplier;
  * counts for good or failed the same batch again and again. Commands share the lock; a commit takes it alone.
  *
  * <p>It is committed when a tracking token changes ({@link CommittingTokenStore}), and also after any command that
- * leaves more than {@link #MAX_UNSAVED_BYTES} of changes unsaved: with its background writer off, an MVStore keeps
- * every change on the heap until a commit, and writers that store no token (the as-of snapshots, saved while the
- * processors have nothing to do, hundreds of MB compressed at a million events; the benchmark's raw bulk writes) would
- * otherwise hold all they wrote there: the benchmark's snapshot step ran out of heap at a million events. Writing
- * read-model changes ahead of their token is safe (they are applied idempotently when the batch is handled again);
- * the commit still falls between whole commands.
+ * leaves more than {@link #MAX_UNSAVED_BYTES} of changes unsaved by the MVStore's estimate (which counts a large
+ * binary value at about an eighth of its size, so this is up to about 64 MB of snapshot chunks). With its background
+ * writer off, an MVStore keeps every change on the heap until a commit, and writers that store no token would
+ * otherwise keep all they wrote there: the as-of snapshots, saved while the processors have nothing to do (gigabytes
+ * of chunks in all at a million events: docs/benchmarks.md, "Found and fixed" 9), and the benchmark's raw bulk
+ * writes. Writing read-model changes ahead of their token is safe (they are applied idempotently when the batch is
+ * handled again); the commit still falls between whole commands.
  */
 final class EmbeddedReadModelBackend extends H2Backend {
 
-    static final int MAX_UNSAVED_BYTES = 64 << 20;
+    static final int MAX_UNSAVED_BYTES = 8 << 20;
 
     private final ReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
     private final int maxUnsavedBytes;

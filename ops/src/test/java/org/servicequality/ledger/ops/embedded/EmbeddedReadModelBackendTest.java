@@ -94,7 +94,7 @@ class EmbeddedReadModelBackendTest {
     void changesNoTokenCommitsAreWrittenOnceTheyOutgrowTheBound() throws Exception {
         Path file = directory.resolve("readmodels.mv");
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        int bound = 1 << 20;
+        int bound = 256 << 10;
         MongoServer server = new MongoServer(new EmbeddedReadModelBackend(store, bound));
         InetSocketAddress address = server.bind();
         byte[] chunk = new byte[256 << 10];
