@@ -29,15 +29,32 @@ import java.util.function.Supplier;
  * its own index did not find was created afresh, and the department statistics (many new documents per batch) lost
  * counts for good or failed the same batch again and again. Commands share the lock; a commit takes it alone.
  *
+ * <p>It is committed when a tracking token changes ({@link CommittingTokenStore}), and also after any command that
+ * leaves more than {@link #MAX_UNSAVED_BYTES} of changes unsaved by the MVStore's estimate (which counts a large
+ * binary value at about an eighth of its size, so this is up to about 64 MB of snapshot chunks). With its background
+ * writer off, an MVStore keeps every change on the heap until a commit, and writers that store no token would
+ * otherwise keep all they wrote there: the as-of snapshots, saved while the processors have nothing to do (gigabytes
+ * of chunks in all at a million events: docs/benchmarks.md, "Found and fixed" 9), and the benchmark's raw bulk
+ * writes. Writing read-model changes ahead of their token is safe (they are applied idempotently when the batch is
+ * handled again); the commit still falls between whole commands.
+ *
  * <p>Its unique indexes keep their keys serialized ({@link SerializedIndexKey}): the stock index serialized both keys
  * for every comparison, which was about a third of a replay's CPU.
  */
 final class EmbeddedReadModelBackend extends H2Backend {
 
+    static final int MAX_UNSAVED_BYTES = 8 << 20;
+
     private final ReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
+    private final int maxUnsavedBytes;
 
     EmbeddedReadModelBackend(MVStore store) {
+        this(store, MAX_UNSAVED_BYTES);
+    }
+
+    EmbeddedReadModelBackend(MVStore store, int maxUnsavedBytes) {
         super(store);
+        this.maxUnsavedBytes = maxUnsavedBytes;
     }
 
     @Override
@@ -67,11 +84,16 @@ final class EmbeddedReadModelBackend extends H2Backend {
 
     private <T> T whole(Supplier<T> command) {
         commandsOrCommit.readLock().lock();
+        T result;
         try {
-            return command.get();
+            result = command.get();
         } finally {
             commandsOrCommit.readLock().unlock();
         }
+        if (getMvStore().getUnsavedMemory() > maxUnsavedBytes) {
+            commit();
+        }
+        return result;
     }
 
     /**

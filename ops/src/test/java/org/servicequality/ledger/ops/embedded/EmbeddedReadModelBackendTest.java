@@ -85,4 +85,29 @@ class EmbeddedReadModelBackendTest {
         }
         assertThat(tornCommits).isEmpty();
     }
+
+    /**
+     * Writers that store no token (as-of snapshots, bulk writes) must not keep all they wrote on the heap: the store is
+     * committed once a command leaves more than the bound unsaved.
+     */
+    @Test
+    void changesNoTokenCommitsAreWrittenOnceTheyOutgrowTheBound() throws Exception {
+        Path file = directory.resolve("readmodels.mv");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        int bound = 256 << 10;
+        MongoServer server = new MongoServer(new EmbeddedReadModelBackend(store, bound));
+        InetSocketAddress address = server.bind();
+        byte[] chunk = new byte[256 << 10];
+        new java.util.Random(1).nextBytes(chunk);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> chunks = client.getDatabase("ledger-as-of-snapshots").getCollection("as_of_snapshot_chunks");
+            for (int i = 0; i < 40; i++) {
+                chunks.insertOne(new Document("_id", "chunk-" + i).append("data", new org.bson.types.Binary(chunk)));
+                assertThat(store.getUnsavedMemory()).as("unsaved after chunk %d", i).isLessThanOrEqualTo(bound + 2 * chunk.length);
+            }
+            assertThat(Files.size(file)).as("written to the file").isGreaterThan(20L * chunk.length);
+        } finally {
+            server.shutdownNow();
+        }
+    }
 }

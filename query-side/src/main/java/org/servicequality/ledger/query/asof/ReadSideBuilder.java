@@ -65,26 +65,47 @@ final class ReadSideBuilder {
                 (readSide, group) -> fill(readSide, group, asOf));
     }
 
-    /** From the newest snapshot covering the instant, or from the first event; a damaged snapshot is deleted, not served. */
+    /**
+     * From the newest snapshot covering the instant, or from the first event. The snapshot's documents are copied when
+     * first used ({@link SnapshotBackedTemplate}), so the fill costs what the replay after the snapshot touches, not the
+     * whole read model. A snapshot found damaged meanwhile is deleted, not served, and the fill starts again from an
+     * older one.
+     */
     private void fill(ReadSideSnapshot readSide, String group, Instant asOf) {
         long started = System.nanoTime();
-        long documents = 0;
         Optional<StoredSnapshots.Snapshot> from = snapshots.latestCovering(asOf);
-        while (from.isPresent()) {
+        while (true) {
             try {
-                documents = readSide.restore(snapshots, from.get(), Set.of(group));
+                if (from.isPresent()) {
+                    readSide.restoreOnUse(snapshots.group(from.get(), group), from.get(), group);
+                }
+                readSide.replayUntil(asOf, commitMargin, history, batchSize, Set.of(group));
                 break;
-            } catch (StoredSnapshots.DamagedSnapshotException damaged) {
-                LOG.warn("As-of snapshot deleted, not used: {}", damaged.getMessage());
+            } catch (RuntimeException failure) {
+                if (from.isEmpty() || !damaged(failure)) {
+                    throw failure;
+                }
+                LOG.warn("As-of snapshot deleted, not used: {}", failure.getMessage());
                 snapshots.delete(from.get().id());
+                readSide.empty(group);
                 from = snapshots.latestCovering(asOf);
             }
         }
-        long restored = System.nanoTime();
-        readSide.replayUntil(asOf, commitMargin, history, batchSize, Set.of(group));
-        LOG.info("As-of {} of {}: {} documents restored from the snapshot of {} events in {} ms, then {} events replayed in {} ms",
-                group, asOf, documents, from.map(StoredSnapshots.Snapshot::events).orElse(0L),
-                Duration.ofNanos(restored - started).toMillis(), readSide.eventsApplied(), Duration.ofNanos(System.nanoTime() - restored).toMillis());
+        readSide.releaseSnapshotChunks(group);
+        long[] copied = readSide.copiedFromSnapshot(group);
+        LOG.info("As-of {} of {}: from the snapshot of {} events, {} events replayed, {} documents copied from the snapshot by id"
+                        + " and {} with their whole collections, in {} ms",
+                group, asOf, from.map(StoredSnapshots.Snapshot::events).orElse(0L), readSide.eventsApplied(), copied[0], copied[1],
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static boolean damaged(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoredSnapshots.DamagedSnapshotException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,7 +11,6 @@ import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
@@ -62,16 +61,19 @@ final class ReadSideSnapshot implements AutoCloseable {
     /** One processing group: its database, its projections and query handlers, and how far it has got. */
     private static final class Group {
         private final String databaseName;
+        private final SnapshotBackedTemplate mongo;
         private final List<AnnotationEventHandlerAdapter> projections;
         private final List<AnnotationQueryHandlerAdapter<?>> queryHandlers = new ArrayList<>();
         private volatile boolean filled;
+        private volatile boolean copiesOnUse;
         private TrackingToken position;
         private long eventsOfSnapshot;
         private long eventsApplied;
         private Instant latestEventTimestamp = Instant.MIN;
 
-        private Group(String databaseName, List<AnnotationEventHandlerAdapter> projections) {
+        private Group(String databaseName, SnapshotBackedTemplate mongo, List<AnnotationEventHandlerAdapter> projections) {
             this.databaseName = databaseName;
+            this.mongo = mongo;
             this.projections = projections;
         }
     }
@@ -84,8 +86,8 @@ final class ReadSideSnapshot implements AutoCloseable {
         this.queries = DefaultQueryGateway.builder().queryBus(bus).build();
         for (String name : classes.groups()) {
             String databaseName = base + "-" + name;
-            MongoTemplate mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(privateStore, databaseName), converter);
-            Group group = new Group(databaseName,
+            SnapshotBackedTemplate mongo = new SnapshotBackedTemplate(new SimpleMongoClientDatabaseFactory(privateStore, databaseName), converter);
+            Group group = new Group(databaseName, mongo,
                     classes.projections(name, mongo, clock, queries).stream().map(AnnotationEventHandlerAdapter::new).toList());
             for (Object handler : classes.queryHandlers(name, mongo, clock, queries)) {
                 AnnotationQueryHandlerAdapter<?> adapter = new AnnotationQueryHandlerAdapter<>(handler);
@@ -100,7 +102,19 @@ final class ReadSideSnapshot implements AutoCloseable {
                     fillOn(fills, name);
                 }
             });
-            return chain.proceed();
+            try {
+                return chain.proceed();
+            } catch (StoredSnapshots.DamagedSnapshotException damaged) {
+                // A chunk copied on use was damaged (and its snapshot deleted): the groups that copy on use start again
+                // at the next query, from an older snapshot.
+                groups.forEach((name, group) -> {
+                    if (group.copiesOnUse) {
+                        group.filled = false;
+                        empty(name);
+                    }
+                });
+                throw damaged;
+            }
         });
     }
 
@@ -185,6 +199,29 @@ final class ReadSideSnapshot implements AutoCloseable {
             group.latestEventTimestamp = snapshot.latestEventTimestamp();
         }
         return documents;
+    }
+
+    /**
+     * Makes the (empty) group read as if it held the snapshot's documents, copying each from the snapshot when first
+     * used ({@link SnapshotBackedTemplate}), to continue from the snapshot's position.
+     */
+    void restoreOnUse(StoredSnapshots.Group source, StoredSnapshots.Snapshot snapshot, String name) {
+        Group group = groups.get(name);
+        group.mongo.copyOnUse(source);
+        group.copiesOnUse = true;
+        group.position = snapshot.position();
+        group.eventsOfSnapshot = snapshot.events();
+        group.latestEventTimestamp = snapshot.latestEventTimestamp();
+    }
+
+    /** Documents of the group copied from its snapshot so far: one by one, and with their whole collections. */
+    long[] copiedFromSnapshot(String name) {
+        return groups.get(name).mongo.copied();
+    }
+
+    /** The replay is done: the chunks kept for lookups by id are not needed any more. */
+    void releaseSnapshotChunks(String name) {
+        groups.get(name).mongo.releaseChunks();
     }
 
     /**
@@ -290,8 +327,11 @@ final class ReadSideSnapshot implements AutoCloseable {
         return privateStore.getDatabase(group.databaseName);
     }
 
-    private void empty(String name) {
+    /** Drops the group's documents and forgets where it stood. */
+    void empty(String name) {
         Group group = groups.get(name);
+        group.mongo.forgetSnapshot();
+        group.copiesOnUse = false;
         database(group).drop();
         group.position = null;
         group.eventsOfSnapshot = 0;

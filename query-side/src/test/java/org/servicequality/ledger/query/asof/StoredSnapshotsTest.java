@@ -190,6 +190,23 @@ class StoredSnapshotsTest {
     }
 
     @Test
+    void aRequestCopiesFromTheSnapshotOnlyTheDocumentsItsReplayAndQueriesUse() {
+        storeHistory();
+        builder(new StoredSnapshots(snapshotDatabase, "v1")).advanceSnapshots(NOW, storage.createHeadToken());
+
+        ReadSideSnapshot readSide = keep(builder(new StoredSnapshots(snapshotDatabase, "v1")).asOf(NOW));
+        readSide.queries().query(new FindPublicBoard(), PublicBoard.class).join();
+
+        // after the snapshot of 40 events: c-19 filed and replied, c-4 marked invalid, c-20 filed
+        MongoDatabase statistics = readSide.databases().get("department-statistics");
+        assertThat(statistics.getCollection("scorecard_complaints").find().map(document -> document.getString("_id")).into(new ArrayList<>()))
+                .as("the complaints the replay touched, not the snapshot's 19").containsExactlyInAnyOrder("c-4", "c-19", "c-20");
+        assertThat(readSide.copiedFromSnapshot("department-statistics")[0]).as("copied by id").isPositive();
+        assertThat(answers(readSide)).isEqualTo(answers(keep(ReadSideSnapshot.build(NOW, SHANGHAI, classes, HistorySource.of(storage),
+                privateClient, converter(), 3, COMMIT_MARGIN))));
+    }
+
+    @Test
     void theCodeVersionIsStableAndCoversTheReadSide() {
         assertThat(StoredSnapshots.codeVersion()).isEqualTo(StoredSnapshots.codeVersion()).hasSize(24);
     }
