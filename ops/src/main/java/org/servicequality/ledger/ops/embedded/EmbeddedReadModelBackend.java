@@ -1,19 +1,12 @@
 package org.servicequality.ledger.ops.embedded;
 
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
+import org.servicequality.ledger.query.embedded.SerializedKeyH2Backend;
 
-import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -38,10 +31,9 @@ import java.util.function.Supplier;
  * writes. Writing read-model changes ahead of their token is safe (they are applied idempotently when the batch is
  * handled again); the commit still falls between whole commands.
  *
- * <p>Its unique indexes keep their keys serialized ({@link SerializedIndexKey}): the stock index serialized both keys
- * for every comparison, which was about a third of a replay's CPU.
+ * <p>Its unique indexes keep their keys serialized ({@link SerializedKeyH2Backend}).
  */
-final class EmbeddedReadModelBackend extends H2Backend {
+final class EmbeddedReadModelBackend extends SerializedKeyH2Backend {
 
     static final int MAX_UNSAVED_BYTES = 8 << 20;
 
@@ -55,11 +47,6 @@ final class EmbeddedReadModelBackend extends H2Backend {
     EmbeddedReadModelBackend(MVStore store, int maxUnsavedBytes) {
         super(store);
         this.maxUnsavedBytes = maxUnsavedBytes;
-    }
-
-    @Override
-    protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName);
     }
 
     @Override
@@ -94,27 +81,5 @@ final class EmbeddedReadModelBackend extends H2Backend {
             commit();
         }
         return result;
-    }
-
-    /**
-     * An inner class on purpose: H2Database's constructor already opens the collections' indexes, before a field of a
-     * subclass would be set, whereas the reference to the enclosing backend (and so to its store) is set first.
-     */
-    private final class Database extends H2Database {
-
-        Database(String databaseName) {
-            super(databaseName, EmbeddedReadModelBackend.this.getMvStore(), EmbeddedReadModelBackend.this.getCursorRegistry());
-        }
-
-        /** The stock backend's map and name (H2Database.mapNameForIndex), with the key type that keeps keys serialized. */
-        @Override
-        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            MVMap<SerializedIndexKey, Object> map = EmbeddedReadModelBackend.this.getMvStore().openMap(
-                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<SerializedIndexKey, Object>()
-                            .keyType(new SerializedIndexKeyType())
-                            .valueType(new ObjectDataType()));
-            return new SerializedKeyUniqueIndex(map, indexName, keys, sparse);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.servicequality.ledger.ops.embedded;
+package org.servicequality.ledger.query.embedded;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;

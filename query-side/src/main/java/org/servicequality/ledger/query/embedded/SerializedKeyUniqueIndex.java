@@ -1,4 +1,4 @@
-package org.servicequality.ledger.ops.embedded;
+package org.servicequality.ledger.query.embedded;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;

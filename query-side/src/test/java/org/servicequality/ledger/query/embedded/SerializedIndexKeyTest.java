@@ -1,4 +1,4 @@
-package org.servicequality.ledger.ops.embedded;
+package org.servicequality.ledger.query.embedded;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -73,7 +73,7 @@ class SerializedIndexKeyTest {
             }
         });
 
-        withServer(file, EmbeddedReadModelBackend::new, cases -> {
+        withServer(file, SerializedKeyH2Backend::new, cases -> {
             assertEveryDocumentFound(cases, ids.subList(0, DOCUMENTS / 2));
             for (String id : ids.subList(DOCUMENTS / 2, DOCUMENTS)) {
                 cases.insertOne(new Document("_id", id).append("readModelRevision", 0));
@@ -101,7 +101,7 @@ class SerializedIndexKeyTest {
         });
 
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
-            new EmbeddedReadModelBackend(store); // opens the stored databases, and so their indexes
+            new SerializedKeyH2Backend(store); // opens the stored databases, and so their indexes
             List<String> indexes = store.getMapNames().stream().filter(name -> name.startsWith("ledger.cases._index_")).toList();
             assertThat(indexes).hasSize(2);
             for (String index : indexes) {
