@@ -1,5 +1,10 @@
 package org.servicequality.ledger.query.projection;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,13 +26,27 @@ import java.util.Map;
  *   ({@link GenerationalMongoTemplate}); documents are keyed by collection, so each rebuild generation has its own.</li>
  * </ul>
  * A stale document written again fails the revision condition and the batch is handled again from MongoDB's copy.
+ *
+ * <p>It also knows which documents a collection this process dropped cannot hold: a replay from the first event
+ * (a reset drops the collections) asks for one document per complaint, finding and person-month that does not exist
+ * yet, and each such read was a round trip to the embedded MongoDB (about a third of the rankings' replay). From a drop
+ * on, the ids of every document written to the collection go into a Bloom filter; an id it has never seen is
+ * certainly not stored, so no read is made. A filter only ever answers "perhaps" for an id written, so a document is
+ * never taken for absent when it was written by a batch of this process. Should a write the filter did not see reach
+ * the collection anyway, the batch that creates its "absent" document fails on the unique index and
+ * {@link #stopKnowingAbsent} makes the collection read every document again.
  */
 final class CommittedDocuments {
+
+    /** Ids a dropped collection takes before its filter answers "perhaps" more often than 1 in 50 for an unwritten id. */
+    private static final int IDS_PER_FILTER = 1 << 19;
+    private static final double FALSE_PERHAPS = 0.02;
 
     record Key(String collection, String id) {
     }
 
     private final Map<Key, ReadModelDocument> documents;
+    private final Map<String, BloomFilter<CharSequence>> writtenSinceDropped = new HashMap<>();
 
     CommittedDocuments(int maximum) {
         this.documents = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -48,8 +67,29 @@ final class CommittedDocuments {
         documents.merge(key, document, (kept, committed) -> committed.revision() >= kept.revision() ? committed : kept);
     }
 
+    /** The collection was dropped: its documents are forgotten, and until something is written it holds none. */
     synchronized void forgetCollection(String collection) {
         documents.keySet().removeIf(key -> key.collection().equals(collection));
+        writtenSinceDropped.put(collection, BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), IDS_PER_FILTER, FALSE_PERHAPS));
+    }
+
+    /** True only if the collection was dropped by this process and no document with this id was written since. */
+    synchronized boolean certainlyAbsent(Key key) {
+        BloomFilter<CharSequence> written = writtenSinceDropped.get(key.collection());
+        return written != null && !written.mightContain(key.id());
+    }
+
+    /** Called before the document is written, so a write that fails half-way still counts as perhaps stored. */
+    synchronized void writing(Key key) {
+        BloomFilter<CharSequence> written = writtenSinceDropped.get(key.collection());
+        if (written != null) {
+            written.put(key.id());
+        }
+    }
+
+    /** Every document of the collection is read from MongoDB again: it holds one the filter did not see written. */
+    synchronized void stopKnowingAbsent(String collection) {
+        writtenSinceDropped.remove(collection);
     }
 
     synchronized int size() {

@@ -116,7 +116,7 @@ public final class PendingReadModelWrites {
         if (document == null) {
             CommittedDocuments.Key key = new CommittedDocuments.Key(mongo.getCollectionName(type), id);
             document = committed == null ? null : committed.take(key);
-            if (!type.isInstance(document)) {
+            if (!type.isInstance(document) && (committed == null || !committed.certainlyAbsent(key))) {
                 document = mongo.findById(id, type);
             }
             if (document == null) {
@@ -158,8 +158,12 @@ public final class PendingReadModelWrites {
         for (Map.Entry<Class<?>, Map<String, ReadModelDocument>> entry : dirty.entrySet()) {
             ensureRevisionIndex(entry.getKey());
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, entry.getKey());
+            String collection = mongo.getCollectionName(entry.getKey());
             List<ReadModelDocument> documents = new ArrayList<>(entry.getValue().values());
             for (ReadModelDocument document : documents) {
+                if (committed != null) {
+                    committed.writing(new CommittedDocuments.Key(collection, document.getId()));
+                }
                 long readRevision = document.revision();
                 Criteria unchanged = readRevision == 0 && !created.remove(document)
                         ? where("_id").is(document.getId()).and(REVISION).in(0L, null)
@@ -170,6 +174,9 @@ public final class PendingReadModelWrites {
             try {
                 bulk.execute();
             } catch (DuplicateKeyException | BulkOperationException concurrentWrite) {
+                if (committed != null) {
+                    committed.stopKnowingAbsent(collection);
+                }
                 throw new ConcurrentReadModelWriteException(entry.getKey(), concurrentWrite);
             }
         }

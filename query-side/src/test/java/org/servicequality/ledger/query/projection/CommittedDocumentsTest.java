@@ -106,6 +106,50 @@ class CommittedDocumentsTest {
     }
 
     @Test
+    void afterADropADocumentWrittenSinceIsReadAgainWhenNotKept() {
+        mongo.dropCollection(Counter.class);
+        count("c-1", false);
+        assertThat(catchThrowable(() -> count("c-1", true))).hasMessageContaining("the batch fails");
+
+        setBehindTheProjectionsBack("c-1", 40);
+        count("c-1", false);
+
+        assertThat(stored("c-1")).as("written since the drop, so read from MongoDB").isEqualTo(41);
+    }
+
+    @Test
+    void afterADropAnIdNeverWrittenIsNotReadAndADocumentStoredBehindItsBackIsReadAfterTheConflict() {
+        mongo.dropCollection(Counter.class);
+        mongo.getCollection("counter").insertOne(new Document("_id", "c-2").append("count", 40).append("readModelRevision", 1L));
+
+        assertThat(catchThrowable(() -> count("c-2", false)))
+                .as("taken for absent without a read, so created afresh, which the unique index refuses")
+                .isInstanceOf(PendingReadModelWrites.ConcurrentReadModelWriteException.class);
+        count("c-2", false);
+
+        assertThat(stored("c-2")).as("read from MongoDB once the collection is no longer known").isEqualTo(41);
+    }
+
+    @Test
+    void onlyACollectionDroppedByThisProcessIsKnownToLackAnId() {
+        CommittedDocuments documents = new CommittedDocuments(10);
+        CommittedDocuments.Key dropped = new CommittedDocuments.Key("counter", "c-1");
+        CommittedDocuments.Key other = new CommittedDocuments.Key("other", "c-1");
+
+        assertThat(documents.certainlyAbsent(dropped)).isFalse();
+        documents.forgetCollection("counter");
+        assertThat(documents.certainlyAbsent(dropped)).isTrue();
+        assertThat(documents.certainlyAbsent(other)).isFalse();
+
+        documents.writing(dropped);
+        assertThat(documents.certainlyAbsent(dropped)).isFalse();
+        assertThat(documents.certainlyAbsent(new CommittedDocuments.Key("counter", "c-2"))).isTrue();
+
+        documents.stopKnowingAbsent("counter");
+        assertThat(documents.certainlyAbsent(new CommittedDocuments.Key("counter", "c-2"))).isFalse();
+    }
+
+    @Test
     void anOlderRevisionDoesNotReplaceANewerOne() {
         CommittedDocuments documents = new CommittedDocuments(10);
         CommittedDocuments.Key key = new CommittedDocuments.Key("counter", "c-1");
