@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Read-model documents as the last committed batch left them, kept in memory between batches so the next batch that
@@ -27,18 +29,19 @@ import java.util.Map;
  * </ul>
  * A stale document written again fails the revision condition and the batch is handled again from MongoDB's copy.
  *
- * <p>It also knows which documents a collection this process dropped cannot hold: a replay from the first event
- * (a reset drops the collections) asks for one document per complaint, finding and person-month that does not exist
- * yet, and each such read was a round trip to the embedded MongoDB (about a third of the rankings' replay). From a drop
- * on, the ids of every document written to the collection go into a Bloom filter; an id it has never seen is
- * certainly not stored, so no read is made. A filter only ever answers "perhaps" for an id written, so a document is
- * never taken for absent when it was written by a batch of this process. Should a write the filter did not see reach
- * the collection anyway, the batch that creates its "absent" document fails on the unique index and
- * {@link #stopKnowingAbsent} makes the collection read every document again.
+ * <p>It also knows which documents a collection cannot hold. A replay from the first event, or a new ledger, asks
+ * for one document per complaint, finding and person-month that does not exist yet, and each such read was a round
+ * trip to the embedded MongoDB (about a third of the rankings' replay). A collection found empty when this process
+ * first asks about it, or dropped by this process, gets a Bloom filter of the ids of every document written to it
+ * since; an id the filter has never seen is certainly not stored, so no read is made. The filter never answers "no"
+ * for an id that was written, so a document written by this process is never taken for absent. Should a write the
+ * filter did not see reach the collection anyway, the batch that creates its "absent" document fails on the unique
+ * index and {@link #stopKnowingAbsent} makes the collection read every document again; a write to a collection not
+ * yet asked about does the same.
  */
 final class CommittedDocuments {
 
-    /** Ids a dropped collection takes before its filter answers "perhaps" more often than 1 in 50 for an unwritten id. */
+    /** Ids a collection takes before its filter answers "perhaps" more often than 1 in 50 for an id never written. */
     private static final int IDS_PER_FILTER = 1 << 19;
     private static final double FALSE_PERHAPS = 0.02;
 
@@ -46,7 +49,8 @@ final class CommittedDocuments {
     }
 
     private final Map<Key, ReadModelDocument> documents;
-    private final Map<String, BloomFilter<CharSequence>> writtenSinceDropped = new HashMap<>();
+    /** Per collection asked about: the ids written since it was known empty, or empty once it cannot be known. */
+    private final Map<String, Optional<BloomFilter<CharSequence>>> writtenSinceEmpty = new HashMap<>();
 
     CommittedDocuments(int maximum) {
         this.documents = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -70,26 +74,31 @@ final class CommittedDocuments {
     /** The collection was dropped: its documents are forgotten, and until something is written it holds none. */
     synchronized void forgetCollection(String collection) {
         documents.keySet().removeIf(key -> key.collection().equals(collection));
-        writtenSinceDropped.put(collection, BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), IDS_PER_FILTER, FALSE_PERHAPS));
+        writtenSinceEmpty.put(collection, Optional.of(emptyFilter()));
     }
 
-    /** True only if the collection was dropped by this process and no document with this id was written since. */
-    synchronized boolean certainlyAbsent(Key key) {
-        BloomFilter<CharSequence> written = writtenSinceDropped.get(key.collection());
-        return written != null && !written.mightContain(key.id());
+    /**
+     * True only if the collection holds no document with this id: it was empty when first asked about (asked once
+     * per collection and process) or dropped since, and no document with this id has been written to it since.
+     */
+    synchronized boolean certainlyAbsent(Key key, BooleanSupplier collectionEmpty) {
+        Optional<BloomFilter<CharSequence>> written = writtenSinceEmpty.computeIfAbsent(key.collection(),
+                collection -> collectionEmpty.getAsBoolean() ? Optional.of(emptyFilter()) : Optional.empty());
+        return written.isPresent() && !written.get().mightContain(key.id());
     }
 
     /** Called before the document is written, so a write that fails half-way still counts as perhaps stored. */
     synchronized void writing(Key key) {
-        BloomFilter<CharSequence> written = writtenSinceDropped.get(key.collection());
-        if (written != null) {
-            written.put(key.id());
-        }
+        writtenSinceEmpty.computeIfAbsent(key.collection(), collection -> Optional.empty()).ifPresent(written -> written.put(key.id()));
     }
 
     /** Every document of the collection is read from MongoDB again: it holds one the filter did not see written. */
     synchronized void stopKnowingAbsent(String collection) {
-        writtenSinceDropped.remove(collection);
+        writtenSinceEmpty.put(collection, Optional.empty());
+    }
+
+    private static BloomFilter<CharSequence> emptyFilter() {
+        return BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), IDS_PER_FILTER, FALSE_PERHAPS);
     }
 
     synchronized int size() {

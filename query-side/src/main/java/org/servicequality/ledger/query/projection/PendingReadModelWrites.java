@@ -116,7 +116,8 @@ public final class PendingReadModelWrites {
         if (document == null) {
             CommittedDocuments.Key key = new CommittedDocuments.Key(mongo.getCollectionName(type), id);
             document = committed == null ? null : committed.take(key);
-            if (!type.isInstance(document) && (committed == null || !committed.certainlyAbsent(key))) {
+            if (!type.isInstance(document) && (committed == null
+                    || !committed.certainlyAbsent(key, () -> mongo.getCollection(key.collection()).estimatedDocumentCount() == 0))) {
                 document = mongo.findById(id, type);
             }
             if (document == null) {

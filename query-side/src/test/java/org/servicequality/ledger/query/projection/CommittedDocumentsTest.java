@@ -131,22 +131,27 @@ class CommittedDocumentsTest {
     }
 
     @Test
-    void onlyACollectionDroppedByThisProcessIsKnownToLackAnId() {
+    void aCollectionIsKnownToLackAnIdOnlyIfItWasEmptyOrDroppedAndTheIdWasNotWrittenSince() {
         CommittedDocuments documents = new CommittedDocuments(10);
-        CommittedDocuments.Key dropped = new CommittedDocuments.Key("counter", "c-1");
-        CommittedDocuments.Key other = new CommittedDocuments.Key("other", "c-1");
+        CommittedDocuments.Key found = new CommittedDocuments.Key("counter", "c-1");
+        CommittedDocuments.Key unwritten = new CommittedDocuments.Key("counter", "c-2");
 
-        assertThat(documents.certainlyAbsent(dropped)).isFalse();
-        documents.forgetCollection("counter");
-        assertThat(documents.certainlyAbsent(dropped)).isTrue();
-        assertThat(documents.certainlyAbsent(other)).isFalse();
+        assertThat(documents.certainlyAbsent(new CommittedDocuments.Key("holding", "c-1"), () -> false)).isFalse();
+        assertThat(documents.certainlyAbsent(found, () -> true)).isTrue();
+        assertThat(documents.certainlyAbsent(found, () -> false)).as("asked once per collection").isTrue();
 
-        documents.writing(dropped);
-        assertThat(documents.certainlyAbsent(dropped)).isFalse();
-        assertThat(documents.certainlyAbsent(new CommittedDocuments.Key("counter", "c-2"))).isTrue();
+        documents.writing(found);
+        assertThat(documents.certainlyAbsent(found, () -> true)).isFalse();
+        assertThat(documents.certainlyAbsent(unwritten, () -> true)).isTrue();
 
         documents.stopKnowingAbsent("counter");
-        assertThat(documents.certainlyAbsent(new CommittedDocuments.Key("counter", "c-2"))).isFalse();
+        assertThat(documents.certainlyAbsent(unwritten, () -> true)).isFalse();
+        documents.forgetCollection("counter");
+        assertThat(documents.certainlyAbsent(unwritten, () -> false)).as("dropped: empty again").isTrue();
+
+        documents.writing(new CommittedDocuments.Key("written-first", "c-1"));
+        assertThat(documents.certainlyAbsent(new CommittedDocuments.Key("written-first", "c-2"), () -> true))
+                .as("written before anyone asked: it cannot be known").isFalse();
     }
 
     @Test
