@@ -66,6 +66,13 @@ final class StoredSnapshots {
     private static final String CHUNKS = "as_of_snapshot_chunks";
     /** Uncompressed bytes per chunk, well under MongoDB's 16 MB document limit once compressed. */
     private static final int CHUNK_BYTES = 4 << 20;
+    /**
+     * Documents asked for per reply when a read side is saved. A MongoDB server keeps each reply under the wire
+     * protocol's 48 MB; the embedded one sends as many documents as asked for, by default all of them, and a
+     * million events' rankings (a period's document holds every person's row) made a reply the driver refused
+     * (docs/benchmarks.md, "Found and fixed" 12). Sixteen documents of up to 3 MB fit in one reply.
+     */
+    private static final int DOCUMENTS_PER_REPLY = 16;
     /** Raise when the way snapshots are written changes, so older ones are dropped. */
     private static final String FORMAT = "2";
     /** Whatever shapes the read models: the projections and their documents, the events and their payloads. */
@@ -183,7 +190,8 @@ final class StoredSnapshots {
                     continue;
                 }
                 ByteArrayOutputStream pending = new ByteArrayOutputStream(CHUNK_BYTES + (1 << 16));
-                for (RawBsonDocument document : group.getValue().getCollection(collection, RawBsonDocument.class).find()) {
+                for (RawBsonDocument document : group.getValue().getCollection(collection, RawBsonDocument.class).find()
+                        .batchSize(DOCUMENTS_PER_REPLY)) {
                     ids.add(collection, keyOf(document), chunkCollections.size());
                     ByteBuffer bytes = document.getByteBuffer().asNIO();
                     pending.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());

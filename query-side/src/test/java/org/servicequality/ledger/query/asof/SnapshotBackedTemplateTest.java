@@ -65,6 +65,24 @@ class SnapshotBackedTemplateTest {
     }
 
     @Test
+    void aCollectionLargerThanOneMongoDbReplyIsSavedAndCopied() {
+        // a reply of the MongoDB wire protocol holds at most 48 MB; the rankings of a million events are larger
+        MongoDatabase source = client.getDatabase("large");
+        String megabyte = "r".repeat(1 << 20);
+        for (int i = 0; i < 60; i++) {
+            source.getCollection("rankings").insertOne(new Document("_id", "period-" + i).append("rows", megabyte));
+        }
+
+        StoredSnapshots.Snapshot large = store.save(Map.of("rankings", source), new GlobalSequenceTrackingToken(999), 1_000,
+                Instant.parse("2026-07-31T00:00:00Z"));
+        SnapshotBackedTemplate rankings = new SnapshotBackedTemplate(new SimpleMongoClientDatabaseFactory(client, "rankings-read-side"),
+                new MongoTemplate(client, "converter").getConverter());
+        rankings.copyOnUse(store.group(large, "rankings"));
+
+        assertThat(rankings.count(new Query(), "rankings")).isEqualTo(60);
+    }
+
+    @Test
     void aReadByIdCopiesThatDocumentAlone() {
         assertThat(snapshotDatabase.getCollection("as_of_snapshot_chunks").countDocuments(Filters.eq("collection", "cases")))
                 .as("chunks of the cases").isGreaterThan(1);
