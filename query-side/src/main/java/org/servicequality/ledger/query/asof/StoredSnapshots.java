@@ -177,7 +177,6 @@ final class StoredSnapshots {
      */
     Snapshot save(Map<String, MongoDatabase> groups, TrackingToken position, long events, Instant latestEventTimestamp) {
         String id = version + "-" + events + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Document chunkCounts = new Document();
         Document collections = new Document();
         Document digests = new Document();
         Document idDigests = new Document();
@@ -208,14 +207,13 @@ final class StoredSnapshots {
                 }
             }
             idDigests.append(group.getKey(), writeChunk(idsId(id, group.getKey()), id, group.getKey(), null, ids.build().compressed()));
-            chunkCounts.append(group.getKey(), chunkCollections.size());
             collections.append(group.getKey(), chunkCollections);
             digests.append(group.getKey(), chunkDigests);
         }
         Document manifest = new Document("_id", id).append("version", version).append("events", events)
                 .append("latestEventTimestamp", latestEventTimestamp.toString())
                 .append("latestEventNanos", nanosOf(latestEventTimestamp))
-                .append("chunks", chunkCounts).append("collections", collections).append("sha256", digests)
+                .append("collections", collections).append("sha256", digests)
                 .append("idsSha256", idDigests)
                 .append("savedAt", Instant.now().toString());
         manifest.putAll(encode(position));
@@ -329,7 +327,6 @@ final class StoredSnapshots {
             }
         };
         private IdIndex ids;
-        private long chunksRead;
 
         private Group(String snapshot, String name, List<String> chunkCollections, List<String> chunkDigests, String idsDigest) {
             if (chunkCollections.size() != chunkDigests.size()) {
@@ -396,18 +393,12 @@ final class StoredSnapshots {
             return Optional.empty();
         }
 
-        /** Chunks read so far (for tests and the fill's log). */
-        long chunksRead() {
-            return chunksRead;
-        }
-
         /** Lets go of the kept chunks, once the replay that needed them is done. */
         void release() {
             kept.clear();
         }
 
         private List<RawBsonDocument> documentsOf(int sequence) {
-            chunksRead++;
             return deletedWhenDamaged(() -> documents(decompress(snapshot, chunkData(snapshot, chunkId(snapshot, name, sequence),
                     chunkDigests.get(sequence))), snapshot + "/" + name + "/" + chunkCollections.get(sequence)));
         }
