@@ -87,7 +87,7 @@ public final class BenchSuite {
         printMachine();
 
         long events = 0;
-        long failedSteps = 0;
+        long failures = 0;
         if (reused) {
             // Steps 1 to 5 made this store in an earlier run; only the service's measurements are taken again.
             out.println("Reusing the data directory of an earlier run: no history, scan, bulk writes, replay or snapshots");
@@ -125,7 +125,7 @@ public final class BenchSuite {
                         + "history grows): %,d events in %.1f s, load %s", snapshots.items(), snapshots.seconds(), snapshots.loadAverage()));
             } catch (RuntimeException notMade) {
                 // The service's figures are still worth having; the as-of board below then starts from an older snapshot or none.
-                failedSteps++;
+                failures++;
                 notMade.printStackTrace(out);
                 report.detail("as-of snapshots could not be made, load " + Machine.loadAverage() + ": " + causes(notMade));
             }
@@ -134,7 +134,6 @@ public final class BenchSuite {
                     + "replaying): %.0f MiB", inProcessRss));
         }
 
-        long failed = failedSteps;
         // A reused store holds the cases and idempotency keys of the earlier run's commands: new ones need a new seed.
         long commandSeed = reused ? began.toEpochMilli() : settings.seed() * 1_000_000;
         out.println("Starting the service on the data directory");
@@ -168,13 +167,13 @@ public final class BenchSuite {
                 out.println("As-of board as of " + instant);
                 Timed first = Timed.of(() -> target.send(asOfBoard, AS_OF_TIMEOUT));
                 Timed again = Timed.of(() -> target.send(asOfBoard, AS_OF_TIMEOUT));
-                failed += (first.status() / 100 == 2 ? 0 : 1) + (again.status() / 100 == 2 ? 0 : 1);
+                failures += (first.status() / 100 == 2 ? 0 : 1) + (again.status() / 100 == 2 ? 0 : 1);
                 slowest = slowest == null || first.seconds() > slowest.seconds() ? first : slowest;
                 asOfDetails.add(String.format(Locale.ROOT, "%s: first request %.2f s (status %d), again (kept) %.2f s", instant,
                         first.seconds(), first.status(), again.seconds()));
             }
             service.stop(Duration.ofSeconds(120));
-            failed += board.failures() + trivial.failures() + closedLoop.failures() + steady.failures();
+            failures += board.failures() + trivial.failures() + closedLoop.failures() + steady.failures();
             report.figure(new BenchReport.Figure("as-of board, slowest first request of " + AS_OF_INSTANTS.size() + " instants",
                     slowest.seconds(), 2, false, "s", slowest.loadAverage()));
             report.detail("as-of board, first request for an instant and the same instant again: " + String.join("; ", asOfDetails));
@@ -207,7 +206,7 @@ public final class BenchSuite {
             report.appendTo(settings.report(), title);
             out.println("Appended to " + settings.report());
         }
-        return new Result(report.figures(), events, failed, store, markdown);
+        return new Result(report.figures(), events, failures, store, markdown);
     }
 
     private void printMachine() {
