@@ -1,5 +1,7 @@
 package org.servicequality.ledger.query.asof;
 
+import com.google.common.hash.Hashing;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -78,18 +80,14 @@ final class IdIndex {
         }
     }
 
-    /** 48 bits of FNV-1a over both names, mixed by MurmurHash3's finalizer so the top bits depend on every byte. */
+    /**
+     * 48 bits of a 64-bit fingerprint of both names. A changed hash changes this class and so the read side's code
+     * version: older snapshots are then dropped, never read with the wrong index.
+     */
     private static long hash(String collection, String id) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : (collection + '\0' + id).getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        hash ^= hash >>> 33;
-        hash *= 0xff51afd7ed558ccdL;
-        hash ^= hash >>> 33;
-        hash *= 0xc4ceb9fe1a85ec53L;
-        hash ^= hash >>> 33;
-        return hash >>> CHUNK_BITS;
+        return Hashing.farmHashFingerprint64().newHasher()
+                .putString(collection, StandardCharsets.UTF_8).putByte((byte) 0).putString(id, StandardCharsets.UTF_8)
+                .hash().asLong() >>> CHUNK_BITS;
     }
 
     /** Collects the entries while a snapshot is saved. */
