@@ -24,7 +24,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ledger.as-of")
 @Validated
-record AsOfProperties(@Min(1) @DefaultValue("1000") int batchSize,
+record AsOfProperties(@Min(1) @DefaultValue("10000") int batchSize,
                       @Min(100) @DefaultValue("20000") long snapshotInterval,
                       @NotNull @DurationMin(seconds = 0) @DefaultValue("PT1M") Duration snapshotCheck,
                       @Min(1) @DefaultValue("4") int keptInstants,

@@ -188,6 +188,7 @@ final class ReadSideSnapshot implements AutoCloseable {
         long documents = 0;
         for (String name : names) {
             Group group = groups.get(name);
+            group.mongo.filledElsewhere();
             try {
                 documents += store.restore(snapshot, name, database(group));
             } catch (RuntimeException | Error failure) {

@@ -1,11 +1,15 @@
 package org.servicequality.ledger.query.asof;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +42,19 @@ class SnapshotBackedTemplateTest {
     private static final int CASES = 3_000;
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
+    /** Reads of the read side's database: the round trips a replay makes. */
+    private final AtomicInteger readSideFinds = new AtomicInteger();
+    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent command) {
+                    if (command.getCommandName().equals("find") && command.getDatabaseName().equals("read-side")) {
+                        readSideFinds.incrementAndGet();
+                    }
+                }
+            })
+            .build());
     private final MongoDatabase snapshotDatabase = client.getDatabase("snapshots");
     private final StoredSnapshots store = new StoredSnapshots(snapshotDatabase, "v1");
     private final MongoCollection<Document> copied = client.getDatabase("read-side").getCollection("cases");
@@ -93,6 +111,52 @@ class SnapshotBackedTemplateTest {
 
         assertThat(copied.countDocuments()).isEqualTo(1);
         assertThat(template.copied()).containsExactly(1L, 0L);
+    }
+
+    @Test
+    void aReadOfAnIdNeitherInTheSnapshotNorWrittenSinceAsksTheDatabaseNothing() {
+        assertThat(template.findById("case-new", Document.class, "cases")).isNull();
+        assertThat(template.findById("2026-08", Document.class, "months")).isNull();
+        assertThat(template.findById("anything", Document.class, "a_collection_the_snapshot_lacks")).isNull();
+        assertThat(readSideFinds).hasValue(0);
+
+        template.bulkOps(BulkOperations.BulkMode.UNORDERED, "cases")
+                .replaceOne(query(where("_id").is("case-new")), new Document("_id", "case-new").append("n", -1),
+                        FindAndReplaceOptions.options().upsert())
+                .execute();
+
+        assertThat(template.findById("case-new", Document.class, "cases")).containsEntry("n", -1);
+        assertThat(template.findById("case-12", Document.class, "cases")).containsEntry("n", 12);
+        assertThat(readSideFinds).hasValue(2);
+    }
+
+    @Test
+    void aCollectionReachedAnyOtherWayIsAskedForEveryId() {
+        template.insert(new Document("_id", "inserted").append("n", -2), "cases");
+        copied.insertOne(new Document("_id", "written-beside").append("n", -3));
+
+        assertThat(template.findById("inserted", Document.class, "cases")).containsEntry("n", -2);
+        assertThat(template.findById("written-beside", Document.class, "cases")).containsEntry("n", -3);
+    }
+
+    @Test
+    void aDatabaseFilledElsewhereIsAskedForEveryId() {
+        template.forgetSnapshot();
+        template.filledElsewhere();
+        client.getDatabase("read-side").getCollection("months").insertOne(new Document("_id", "2026-09").append("complaints", 9));
+
+        assertThat(template.findById("2026-09", Document.class, "months")).containsEntry("complaints", 9);
+    }
+
+    @Test
+    void aDroppedDatabaseIsKnownEmptyAgain() {
+        template.insert(new Document("_id", "inserted"), "cases");
+        template.getDb().drop();
+        template.forgetSnapshot();
+        readSideFinds.set(0);
+
+        assertThat(template.findById("inserted", Document.class, "cases")).isNull();
+        assertThat(readSideFinds).hasValue(0);
     }
 
     @Test
