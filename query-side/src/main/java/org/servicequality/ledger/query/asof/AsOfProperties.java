@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * How views "as of" a past instant are built (docs/audit.md, "As-of views").
  *
- * @param batchSize     events per unit of work when a read side is rebuilt as of an instant
+ * @param batchSize     events per unit of work when a read side is rebuilt as of an instant; as many as the snapshot
+ *                      interval, so a fill from a snapshot reads and writes each document it touches once
  * @param snapshotInterval events between two stored read-model snapshots; an as-of view replays at most this many
  *                         events after the newest snapshot covering its instant
  * @param snapshotCheck how often a background thread looks whether the settled history has grown by an interval and
@@ -24,7 +25,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ledger.as-of")
 @Validated
-record AsOfProperties(@Min(1) @DefaultValue("10000") int batchSize,
+record AsOfProperties(@Min(1) @DefaultValue("20000") int batchSize,
                       @Min(100) @DefaultValue("20000") long snapshotInterval,
                       @NotNull @DurationMin(seconds = 0) @DefaultValue("PT1M") Duration snapshotCheck,
                       @Min(1) @DefaultValue("4") int keptInstants,
