@@ -5,7 +5,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
-import org.servicequality.ledger.query.embedded.SerializedKeyH2Backend;
+import org.servicequality.ledger.query.embedded.LedgerH2Backend;
 
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -31,9 +31,9 @@ import java.util.function.Supplier;
  * writes. Writing read-model changes ahead of their token is safe (they are applied idempotently when the batch is
  * handled again); the commit still falls between whole commands.
  *
- * <p>Its unique indexes keep their keys serialized ({@link SerializedKeyH2Backend}).
+ * <p>Its unique indexes keep their keys serialized and its documents are stored as BSON ({@link LedgerH2Backend}).
  */
-final class EmbeddedReadModelBackend extends SerializedKeyH2Backend {
+final class EmbeddedReadModelBackend extends LedgerH2Backend {
 
     static final int MAX_UNSAVED_BYTES = 8 << 20;
 

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.h2.mvstore.MVStore;
-import org.servicequality.ledger.query.embedded.SerializedKeyH2Backend;
+import org.servicequality.ledger.query.embedded.LedgerH2Backend;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -229,7 +229,7 @@ class AsOfReadSides implements AsOfViews, AsOfSnapshots, DisposableBean {
                     .fileName(privateStoreDirectory.resolve("read-sides.mv.db").toString())
                     .cacheSize(PRIVATE_STORE_CACHE_MB)
                     .open();
-            privateServer = new MongoServer(new SerializedKeyH2Backend(scratch));
+            privateServer = new MongoServer(new LedgerH2Backend(scratch));
             privateClient = MongoClients.create(privateServer.bindAndGetConnectionString());
         }
         return privateClient;

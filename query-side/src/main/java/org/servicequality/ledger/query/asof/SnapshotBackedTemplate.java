@@ -64,7 +64,8 @@ final class SnapshotBackedTemplate extends MongoTemplate {
     private volatile Pending pending;
     /** Per collection, the ids replaced by id since the database was empty; empty once it was reached otherwise. */
     private final Map<String, Optional<BloomFilter<CharSequence>>> replacedIds = new HashMap<>();
-    private boolean filledElsewhere;
+    /** Once set, until the database is dropped, every read by id asks the database. */
+    private boolean askEveryId;
 
     /** The snapshot group still to be copied from, and the ids of each collection already looked up in it. */
     private static final class Pending {
@@ -106,12 +107,12 @@ final class SnapshotBackedTemplate extends MongoTemplate {
     synchronized void forgetSnapshot() {
         pending = null;
         replacedIds.clear();
-        filledElsewhere = false;
+        askEveryId = false;
     }
 
     /** Documents reached the database other than through this template: every read by id asks the database. */
     synchronized void filledElsewhere() {
-        filledElsewhere = true;
+        askEveryId = true;
     }
 
     @Override
@@ -206,7 +207,7 @@ final class SnapshotBackedTemplate extends MongoTemplate {
     }
 
     private synchronized boolean certainlyAbsent(String collection, String id) {
-        return !filledElsewhere && replacedIds.computeIfAbsent(collection, c -> Optional.of(emptyFilter()))
+        return !askEveryId && replacedIds.computeIfAbsent(collection, c -> Optional.of(emptyFilter()))
                 .map(ids -> !ids.mightContain(id)).orElse(false);
     }
 
@@ -227,7 +228,7 @@ final class SnapshotBackedTemplate extends MongoTemplate {
                 copyWhole(collection);
             }
         }
-        filledElsewhere = true;
+        askEveryId = true;
     }
 
     private synchronized void copyWhole(String collection) {

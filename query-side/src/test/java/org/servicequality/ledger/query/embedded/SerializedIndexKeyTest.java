@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded store's unique indexes keep their keys serialized; a file written by mongo-java-server's stock H2
- * backend must stay readable and writable, and a file written by this one readable by the stock backend.
+ * backend must stay readable and writable, its indexes included. (The stock backend cannot read this one's documents
+ * back: they are BSON, {@code BsonDocumentTypeTest}.)
  */
 class SerializedIndexKeyTest {
 
@@ -58,7 +59,7 @@ class SerializedIndexKeyTest {
     }
 
     @Test
-    void storesWrittenByEitherBackendStayWhole() {
+    void storesWrittenByTheStockBackendStayWhole() {
         Path file = directory.resolve("readmodels.mv");
         List<String> ids = new ArrayList<>();
         Random random = new Random(1);
@@ -73,7 +74,7 @@ class SerializedIndexKeyTest {
             }
         });
 
-        withServer(file, SerializedKeyH2Backend::new, cases -> {
+        withServer(file, LedgerH2Backend::new, cases -> {
             assertEveryDocumentFound(cases, ids.subList(0, DOCUMENTS / 2));
             for (String id : ids.subList(DOCUMENTS / 2, DOCUMENTS)) {
                 cases.insertOne(new Document("_id", id).append("readModelRevision", 0));
@@ -88,7 +89,7 @@ class SerializedIndexKeyTest {
                     .hasMessageContaining("duplicate key");
         });
 
-        withServer(file, H2Backend::new, cases -> {
+        withServer(file, LedgerH2Backend::new, cases -> {
             List<String> kept = ids.subList(0, DOCUMENTS - 1);
             assertEveryDocumentFound(cases, kept);
             assertThat(cases.countDocuments()).isEqualTo(DOCUMENTS - 1);
@@ -101,7 +102,7 @@ class SerializedIndexKeyTest {
         });
 
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
-            new SerializedKeyH2Backend(store); // opens the stored databases, and so their indexes
+            new LedgerH2Backend(store); // opens the stored databases, and so their indexes
             List<String> indexes = store.getMapNames().stream().filter(name -> name.startsWith("ledger.cases._index_")).toList();
             assertThat(indexes).hasSize(2);
             for (String index : indexes) {
