@@ -92,10 +92,7 @@ class BsonDocumentTypeTest {
         BsonDocumentType type = new BsonDocumentType();
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "case-1").append("count", 7);
 
-        WriteBuffer written = new WriteBuffer();
-        type.write(written, document);
-        type.write(written, document);
-        ByteBuffer bytes = written.getBuffer().flip();
+        ByteBuffer bytes = written(type, document, document);
 
         assertThat(bytes.get(0)).isEqualTo(BsonDocumentType.BSON);
         assertThat(type.read(bytes)).isEqualTo(document);
@@ -108,12 +105,18 @@ class BsonDocumentTypeTest {
         BsonDocumentType type = new BsonDocumentType();
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "odd").append("ratio", 0.5f);
 
-        WriteBuffer written = new WriteBuffer();
-        type.write(written, document);
-        ByteBuffer bytes = written.getBuffer().flip();
+        ByteBuffer bytes = written(type, document);
 
         assertThat(bytes.get(0)).isNotEqualTo(BsonDocumentType.BSON);
         assertThat(type.read(bytes)).isEqualTo(document);
+    }
+
+    private static ByteBuffer written(BsonDocumentType type, de.bwaldvogel.mongo.bson.Document... documents) {
+        WriteBuffer buffer = new WriteBuffer();
+        for (de.bwaldvogel.mongo.bson.Document document : documents) {
+            type.write(buffer, document);
+        }
+        return buffer.getBuffer().flip();
     }
 
     private static void withServer(Path file, Function<MVStore, H2Backend> backendOnStore, Consumer<MongoCollection<org.bson.Document>> work) {
