@@ -1,5 +1,6 @@
 package org.servicequality.ledger.query.embedded;
 
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -10,6 +11,8 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * The MVStore value type of the embedded store's documents: BSON, as mongo-java-server encodes documents on the wire,
@@ -31,26 +34,56 @@ final class BsonDocumentType extends BasicDataType<Document> {
     static final byte BSON = (byte) 0xC8;
 
     private final ObjectDataType stock = new ObjectDataType();
-    /** The memory MVStore accounts a document: as the stock type did, the size it was last written at, on average. */
-    private volatile int averageSize = 1_000;
 
+    /**
+     * The heap a document takes, roughly, from its strings, binaries and entries. MVStore samples it to bound its page
+     * cache and to decide when unsaved changes are to be written, and the embedded store commits by it
+     * (docs/reliability.md, rule 4): a board entry of 130 KB or a snapshot's chunk of a megabyte must count as such,
+     * or the cache holds many times its size (a service with {@code -Xmx512m} ran out of heap when this returned the
+     * average stored size).
+     */
     @Override
     public int getMemory(Document document) {
-        return averageSize;
+        return (int) Math.min(Integer.MAX_VALUE, memoryOf(document));
+    }
+
+    private static long memoryOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            long memory = 48;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                memory += 32 + memoryOf(entry.getKey()) + memoryOf(entry.getValue());
+            }
+            return memory;
+        }
+        if (value instanceof Collection<?> values) {
+            long memory = 40;
+            for (Object element : values) {
+                memory += 8 + memoryOf(element);
+            }
+            return memory;
+        }
+        if (value instanceof String text) {
+            return 40 + 2L * text.length();
+        }
+        if (value instanceof BinData binary) {
+            return 32 + binary.getData().length;
+        }
+        if (value instanceof byte[] bytes) {
+            return 16 + bytes.length;
+        }
+        return 24;
     }
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(averageSize + 64);
+        ByteBuf bson = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, bson);
         } catch (IllegalArgumentException notBson) {
             stock.write(buffer, document);
             return;
         }
-        int size = bson.readableBytes();
-        averageSize = (15 * averageSize + size) / 16;
-        buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
+        buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
     }
 
     @Override

@@ -101,6 +101,20 @@ class BsonDocumentTypeTest {
     }
 
     @Test
+    void aDocumentCountsAtLeastTheBytesItHolds() {
+        // MVStore bounds its page cache and the store its unsaved changes by this estimate
+        BsonDocumentType type = new BsonDocumentType();
+        de.bwaldvogel.mongo.bson.Document chunk = new de.bwaldvogel.mongo.bson.Document("_id", "chunk-1")
+                .append("data", new de.bwaldvogel.mongo.bson.BinData(new byte[1 << 20]));
+        de.bwaldvogel.mongo.bson.Document entry = new de.bwaldvogel.mongo.bson.Document("_id", "BENCH-001")
+                .append("rectifications", java.util.stream.IntStream.range(0, 1_000).mapToObj(i ->
+                        new de.bwaldvogel.mongo.bson.Document("id", "rectification-" + i).append("due", "2026-11-30")).toList());
+
+        assertThat(type.getMemory(chunk)).isGreaterThan(1 << 20);
+        assertThat(type.getMemory(entry)).isGreaterThan(1_000 * ("rectification-000".length() + "2026-11-30".length()));
+    }
+
+    @Test
     void aDocumentBsonCannotHoldIsStoredAsTheStockTypeStoresIt() {
         BsonDocumentType type = new BsonDocumentType();
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "odd").append("ratio", 0.5f);
