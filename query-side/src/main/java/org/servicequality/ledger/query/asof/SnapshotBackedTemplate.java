@@ -1,7 +1,5 @@
 package org.servicequality.ledger.query.asof;
 
-import com.google.common.hash.BloomFilter;
-import com.google.common.hash.Funnels;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -13,16 +11,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Query;
+import org.servicequality.ledger.query.projection.KnownAbsentIds;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -48,8 +45,8 @@ import java.util.function.Supplier;
  * <p>The template also knows which documents a collection cannot hold, so a replay's reads of documents not stored yet
  * (one complaint, finding or person-month per event or so) make no round trip to the private MongoDB; they were about
  * a third of an as-of fill. Its database starts empty and only this template writes it: a collection may hold what the
- * snapshot holds (a read by id copies that first) and what was written through a bulk replacement by id since, whose ids
- * a Bloom filter keeps. A read by id of an id the filter has never seen finds nothing without asking. A collection
+ * snapshot holds (a read by id copies that first) and what was written through a bulk replacement by id since
+ * ({@link KnownAbsentIds}). A read by id of any other id finds nothing without asking. A collection
  * reached any other way (an insert, an update by filter, raw access) is asked for every id from then on, and so is the
  * whole database once it was filled from outside ({@link #filledElsewhere}).
  */
@@ -57,13 +54,12 @@ final class SnapshotBackedTemplate extends MongoTemplate {
 
     /** Ids a collection takes before its filter answers "perhaps" more often than 1 in 50 for an id never written. */
     private static final int IDS_PER_FILTER = 1 << 17;
-    private static final double FALSE_PERHAPS = 0.02;
 
     /** Set while a by-id read or a bulk write by id runs: its collection needs no full copy. */
     private final ThreadLocal<Boolean> byId = new ThreadLocal<>();
     private volatile Pending pending;
-    /** Per collection, the ids replaced by id since the database was empty; empty once it was reached otherwise. */
-    private final Map<String, Optional<BloomFilter<CharSequence>>> replacedIds = new HashMap<>();
+    /** The ids replaced by id since the database was empty, per collection not reached otherwise. */
+    private final KnownAbsentIds replacedIds = new KnownAbsentIds(IDS_PER_FILTER, true);
     /** Once set, until the database is dropped, every read by id asks the database. */
     private boolean askEveryId;
 
@@ -106,7 +102,7 @@ final class SnapshotBackedTemplate extends MongoTemplate {
     /** Forgets the snapshot and every id written: the database was dropped. */
     synchronized void forgetSnapshot() {
         pending = null;
-        replacedIds.clear();
+        replacedIds.forgetAll();
         askEveryId = false;
     }
 
@@ -142,7 +138,7 @@ final class SnapshotBackedTemplate extends MongoTemplate {
                     if (method.getName().equals("replaceOne") && arguments[0] instanceof Query query
                             && query.getQueryObject().get("_id") instanceof String key) {
                         copyOne(collectionName, key);
-                        replacing(collectionName, key);
+                        replacedIds.writing(collectionName, key);
                     } else {
                         reachedOtherwise(collectionName);
                     }
@@ -195,30 +191,21 @@ final class SnapshotBackedTemplate extends MongoTemplate {
             return;
         }
         now.source.find(collection, id).ifPresent(document -> {
-            replacing(collection, id);
+            replacedIds.writing(collection, id);
             rawCollection(collection).insertOne(document);
             now.copiedById++;
         });
     }
 
-    /** Before the write, so a write that fails half-way still counts as perhaps stored. */
-    private synchronized void replacing(String collection, String id) {
-        replacedIds.computeIfAbsent(collection, c -> Optional.of(emptyFilter())).ifPresent(ids -> ids.put(id));
-    }
-
     private synchronized boolean certainlyAbsent(String collection, String id) {
-        return !askEveryId && replacedIds.computeIfAbsent(collection, c -> Optional.of(emptyFilter()))
-                .map(ids -> !ids.mightContain(id)).orElse(false);
-    }
-
-    private static BloomFilter<CharSequence> emptyFilter() {
-        return BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), IDS_PER_FILTER, FALSE_PERHAPS);
+        // the database was made empty for this template: a collection it has not seen holds nothing
+        return !askEveryId && replacedIds.certainlyAbsent(collection, id, () -> true);
     }
 
     /** Copies the whole collection if it is still to be copied, and asks it for every id from now on. */
     private synchronized void reachedOtherwise(String collection) {
         copyWhole(collection);
-        replacedIds.put(collection, Optional.empty());
+        replacedIds.stopKnowing(collection);
     }
 
     private synchronized void databaseReachedOtherwise() {

@@ -1,13 +1,7 @@
 package org.servicequality.ledger.query.projection;
 
-import com.google.common.hash.BloomFilter;
-import com.google.common.hash.Funnels;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,25 +26,22 @@ import java.util.function.BooleanSupplier;
  * <p>It also knows which documents a collection cannot hold. A replay from the first event, or a new ledger, asks
  * for one document per complaint, finding and person-month that does not exist yet, and each such read was a round
  * trip to the embedded MongoDB (about a third of the rankings' replay). A collection found empty when this process
- * first asks about it, or dropped by this process, gets a Bloom filter of the ids of every document written to it
- * since; an id the filter has never seen is certainly not stored, so no read is made. The filter never answers "no"
- * for an id that was written, so a document written by this process is never taken for absent. Should a write the
- * filter did not see reach the collection anyway, the batch that creates its "absent" document fails on the unique
- * index and {@link #stopKnowingAbsent} makes the collection read every document again; a write to a collection not
- * yet asked about does the same.
+ * first asks about it, or dropped by this process, is then known by the ids written to it since
+ * ({@link KnownAbsentIds}), so no read is made for any other id. Should a write this process did not see reach the
+ * collection anyway, the batch that creates its "absent" document fails on the unique index and
+ * {@link #stopKnowingAbsent} makes the collection read every document again; a write to a collection not yet asked
+ * about does the same.
  */
 final class CommittedDocuments {
 
     /** Ids a collection takes before its filter answers "perhaps" more often than 1 in 50 for an id never written. */
     private static final int IDS_PER_FILTER = 1 << 19;
-    private static final double FALSE_PERHAPS = 0.02;
 
     record Key(String collection, String id) {
     }
 
     private final Map<Key, ReadModelDocument> documents;
-    /** Per collection asked about: the ids written since it was known empty, or empty once it cannot be known. */
-    private final Map<String, Optional<BloomFilter<CharSequence>>> writtenSinceEmpty = new HashMap<>();
+    private final KnownAbsentIds absent = new KnownAbsentIds(IDS_PER_FILTER, false);
 
     CommittedDocuments(int maximum) {
         this.documents = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -74,31 +65,25 @@ final class CommittedDocuments {
     /** The collection was dropped: its documents are forgotten, and until something is written it holds none. */
     synchronized void forgetCollection(String collection) {
         documents.keySet().removeIf(key -> key.collection().equals(collection));
-        writtenSinceEmpty.put(collection, Optional.of(emptyFilter()));
+        absent.emptied(collection);
     }
 
     /**
      * True only if the collection holds no document with this id: it was empty when first asked about (asked once
      * per collection and process) or dropped since, and no document with this id has been written to it since.
      */
-    synchronized boolean certainlyAbsent(Key key, BooleanSupplier collectionEmpty) {
-        Optional<BloomFilter<CharSequence>> written = writtenSinceEmpty.computeIfAbsent(key.collection(),
-                collection -> collectionEmpty.getAsBoolean() ? Optional.of(emptyFilter()) : Optional.empty());
-        return written.isPresent() && !written.get().mightContain(key.id());
+    boolean certainlyAbsent(Key key, BooleanSupplier collectionEmpty) {
+        return absent.certainlyAbsent(key.collection(), key.id(), collectionEmpty);
     }
 
     /** Called before the document is written, so a write that fails half-way still counts as perhaps stored. */
-    synchronized void writing(Key key) {
-        writtenSinceEmpty.computeIfAbsent(key.collection(), collection -> Optional.empty()).ifPresent(written -> written.put(key.id()));
+    void writing(Key key) {
+        absent.writing(key.collection(), key.id());
     }
 
-    /** Every document of the collection is read from MongoDB again: it holds one the filter did not see written. */
-    synchronized void stopKnowingAbsent(String collection) {
-        writtenSinceEmpty.put(collection, Optional.empty());
-    }
-
-    private static BloomFilter<CharSequence> emptyFilter() {
-        return BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), IDS_PER_FILTER, FALSE_PERHAPS);
+    /** Every document of the collection is read from MongoDB again: it holds one this process did not see written. */
+    void stopKnowingAbsent(String collection) {
+        absent.stopKnowing(collection);
     }
 
     synchronized int size() {
